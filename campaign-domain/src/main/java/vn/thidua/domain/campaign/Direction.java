@@ -1,0 +1,5 @@
+package vn.thidua.domain.campaign;
+
+public enum Direction {
+    HIGHER_IS_BETTER, LOWER_IS_BETTER
+}

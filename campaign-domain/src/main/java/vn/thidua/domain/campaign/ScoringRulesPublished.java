@@ -1,0 +1,4 @@
+package vn.thidua.domain.campaign;
+
+public record ScoringRulesPublished(String campaignId, ScoringRules rules) {
+}

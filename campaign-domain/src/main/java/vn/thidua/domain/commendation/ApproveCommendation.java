@@ -1,0 +1,4 @@
+package vn.thidua.domain.commendation;
+
+public record ApproveCommendation(String commendationId, String comment) implements CommendationCommand {
+}

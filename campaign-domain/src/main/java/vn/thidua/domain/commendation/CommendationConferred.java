@@ -1,0 +1,7 @@
+package vn.thidua.domain.commendation;
+
+import java.time.LocalDate;
+
+public record CommendationConferred(String commendationId, String campaignId, String unitCode, String decisionNo,
+                                    LocalDate decisionDate) {
+}

@@ -1,0 +1,4 @@
+package vn.thidua.domain.commendation;
+
+public record CommendationRevoked(String commendationId, String campaignId, String unitCode, String reason) {
+}

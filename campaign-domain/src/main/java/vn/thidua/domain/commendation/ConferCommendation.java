@@ -1,0 +1,7 @@
+package vn.thidua.domain.commendation;
+
+import java.time.LocalDate;
+
+public record ConferCommendation(String commendationId, String decisionNo, LocalDate decisionDate)
+        implements CommendationCommand {
+}

@@ -1,0 +1,4 @@
+package vn.thidua.domain.commendation;
+
+public record RejectCommendation(String commendationId, String comment) implements CommendationCommand {
+}

@@ -1,0 +1,4 @@
+package vn.thidua.domain.commendation;
+
+public record RevokeCommendation(String commendationId, String reason) implements CommendationCommand {
+}

@@ -1,0 +1,5 @@
+package vn.thidua.domain.participation;
+
+public enum Verdict {
+    VERIFIED, REJECTED
+}

@@ -1,0 +1,16 @@
+package vn.thidua.domain.participation;
+
+import vn.thidua.domain.shared.Role;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/**
+ * The cluster head (cross-inspection) or the provincial board verifies or rejects a period report.
+ * {@code verifiedValues} may fix some values; they then count instead of the self-reported ones.
+ * {@code verifierRole} and {@code verifierUnit} say who verifies: never the reporting unit itself.
+ */
+public record VerifyReport(String campaignId, String unitCode, String periodCode, Verdict verdict, String comment,
+                           Map<String, BigDecimal> verifiedValues, Role verifierRole, String verifierUnit)
+        implements ParticipationCommand {
+}
