@@ -1,0 +1,113 @@
+package vn.thidua.command.campaign;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import vn.thidua.command.support.ClusterDirectory;
+import vn.thidua.command.support.StreamTargetResolver;
+import vn.thidua.command.support.Values;
+import vn.thidua.domain.campaign.CampaignClosed;
+import vn.thidua.domain.campaign.CampaignLaunched;
+import vn.thidua.domain.campaign.CloseCampaign;
+import vn.thidua.domain.campaign.Content;
+import vn.thidua.domain.campaign.Indicator;
+import vn.thidua.domain.campaign.LaunchCampaign;
+import vn.thidua.domain.campaign.PublishScoringRules;
+import vn.thidua.domain.campaign.ScoringRules;
+import vn.thidua.domain.campaign.ScoringRulesPublished;
+import vn.thidua.domain.cluster.ClusterRegistered;
+import vn.thidua.domain.shared.StreamIds;
+
+import java.util.List;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static vn.thidua.command.support.Rules.require;
+
+/**
+ * A campaign (phong trào thi đua) of a cluster for a year: launched once, rule sets published as rising versions,
+ * closed once. Launching again with the same id and the same definition records nothing.
+ */
+@Aggregate(commandTargetResolver = StreamTargetResolver.BEAN_NAME)
+public class Campaign {
+    @AggregateIdentifier
+    private String id;
+    private CampaignLaunched launched;
+    private int rulesVersion;
+    private boolean closed;
+
+    protected Campaign() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(LaunchCampaign cmd, ClusterDirectory clusters) {
+        CampaignDefinitionRules.check(cmd);
+        ClusterRegistered cluster = clusters.findCluster(cmd.clusterCode()).orElse(null);
+        require(cluster != null, "campaign.unknown-cluster", "cluster " + cmd.clusterCode() + " is not registered");
+        require(cluster.members().stream().anyMatch(m -> m.code().equals(cmd.headUnit())), "campaign.head-not-member",
+                "the head unit " + cmd.headUnit() + " is not a member of cluster " + cmd.clusterCode());
+        ScoringRules rules = canonical(cmd.scoringRules() == null ? ScoringRules.defaults() : cmd.scoringRules());
+        CampaignLaunched event = new CampaignLaunched(cmd.campaignId(), cmd.clusterCode(), cmd.year(), cmd.title(),
+                cmd.headUnit(), cluster.members(), cmd.pledgeDeadline(), cmd.periods(), canonical(cmd.contents()),
+                rules);
+        if (launched != null) {
+            require(launched.equals(event), "campaign.exists",
+                    "campaign " + cmd.campaignId() + " was already launched with another definition");
+            return;
+        }
+        apply(event);
+    }
+
+    @CommandHandler
+    public void handle(PublishScoringRules cmd) {
+        requireOpen();
+        CampaignDefinitionRules.checkRules(cmd.rules());
+        require(cmd.rules() != null, "rules.missing", "a rule set is required");
+        require(cmd.rules().version() > rulesVersion, "rules.version-not-increasing",
+                "rule version " + cmd.rules().version() + " is not above the current version " + rulesVersion);
+        apply(new ScoringRulesPublished(cmd.campaignId(), canonical(cmd.rules())));
+    }
+
+    @CommandHandler
+    public void handle(CloseCampaign cmd) {
+        requireOpen();
+        apply(new CampaignClosed(cmd.campaignId()));
+    }
+
+    private void requireOpen() {
+        require(!closed, "campaign.closed", "campaign " + launched.campaignId() + " is closed");
+    }
+
+    private static ScoringRules canonical(ScoringRules r) {
+        return new ScoringRules(r.version(), r.method(), Values.canonical(r.cap()), Values.canonical(r.latePenalty()),
+                Values.canonical(r.missingPenalty()), Values.canonical(r.rejectedPenalty()));
+    }
+
+    private static List<Content> canonical(List<Content> contents) {
+        return contents.stream().map(c -> new Content(c.code(), c.title(), c.indicators().stream()
+                .map(i -> new Indicator(i.code(), i.title(), i.unit(), i.kind(), CampaignDefinitionRules.directionOf(i),
+                        Values.canonical(i.floor()), Values.canonical(i.weight()), Values.canonical(i.pointsPerItem()),
+                        Values.canonical(i.min()), Values.canonical(i.max())))
+                .toList())).toList();
+    }
+
+    @EventSourcingHandler
+    void on(CampaignLaunched event) {
+        this.id = StreamIds.campaign(event.campaignId());
+        this.launched = event;
+        this.rulesVersion = event.scoringRules().version();
+    }
+
+    @EventSourcingHandler
+    void on(ScoringRulesPublished event) {
+        this.rulesVersion = event.rules().version();
+    }
+
+    @EventSourcingHandler
+    void on(CampaignClosed event) {
+        this.closed = true;
+    }
+}

@@ -1,0 +1,199 @@
+package vn.thidua.command.participation;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+import vn.thidua.command.support.CampaignTermsLookup;
+import vn.thidua.command.support.StreamTargetResolver;
+import vn.thidua.command.support.Values;
+import vn.thidua.domain.campaign.CampaignTerms;
+import vn.thidua.domain.campaign.Direction;
+import vn.thidua.domain.campaign.Indicator;
+import vn.thidua.domain.campaign.Period;
+import vn.thidua.domain.participation.PledgeRevised;
+import vn.thidua.domain.participation.PledgeSubmitted;
+import vn.thidua.domain.participation.ReportCorrected;
+import vn.thidua.domain.participation.ReportRejected;
+import vn.thidua.domain.participation.ReportSubmitted;
+import vn.thidua.domain.participation.ReportVerified;
+import vn.thidua.domain.participation.SubmitPledge;
+import vn.thidua.domain.participation.SubmitReport;
+import vn.thidua.domain.participation.Verdict;
+import vn.thidua.domain.participation.VerifyReport;
+import vn.thidua.domain.shared.Deadlines;
+import vn.thidua.domain.shared.InvalidValue;
+import vn.thidua.domain.shared.Role;
+import vn.thidua.domain.shared.StreamIds;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static vn.thidua.command.support.Rules.require;
+
+/**
+ * One unit's part in one campaign: its pledge and its revisions, its period reports with corrections and
+ * verification. The stream is the unit's submission history. Identical resubmissions record nothing.
+ */
+@Aggregate(commandTargetResolver = StreamTargetResolver.BEAN_NAME)
+public class Participation {
+    @AggregateIdentifier
+    private String id;
+    private Map<String, BigDecimal> targets;
+    private final Map<String, PeriodReport> reports = new HashMap<>();
+
+    protected Participation() {
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(SubmitPledge cmd, CampaignTermsLookup campaigns, Clock clock) {
+        CampaignTerms terms = openCampaign(campaigns, cmd.campaignId());
+        require(terms.isMember(cmd.unitCode()), "pledge.not-member",
+                "unit " + cmd.unitCode() + " is not a member of campaign " + cmd.campaignId());
+        require(!terms.pledgeDeadlinePassed(clock.instant()), "pledge.deadline-passed",
+                "the pledge deadline " + terms.pledgeDeadline() + " has passed");
+        ValueRules.check(terms, "targets", cmd.targets());
+        Map<String, BigDecimal> pledged = Values.canonical(cmd.targets());
+        for (Indicator indicator : terms.indicators().values()) {
+            require(pledged.containsKey(indicator.code()), "pledge.incomplete",
+                    "the pledge has no target for indicator " + indicator.code() + "; every indicator must be pledged");
+            checkFloor(indicator, pledged.get(indicator.code()));
+        }
+        String participationId = StreamIds.participation(cmd.campaignId(), cmd.unitCode());
+        if (targets == null) {
+            apply(new PledgeSubmitted(participationId, cmd.campaignId(), cmd.unitCode(), pledged));
+        } else if (!Values.sameNumbers(targets, pledged)) {
+            apply(new PledgeRevised(participationId, cmd.campaignId(), cmd.unitCode(), pledged, targets));
+        }
+    }
+
+    /** The floor is the least ambitious target the cluster accepts: a minimum, or a maximum when lower is better. */
+    private static void checkFloor(Indicator indicator, BigDecimal target) {
+        if (indicator.floor() == null) {
+            return;
+        }
+        boolean lowerIsBetter = indicator.direction() == Direction.LOWER_IS_BETTER;
+        boolean ok = lowerIsBetter ? target.compareTo(indicator.floor()) <= 0 : target.compareTo(indicator.floor()) >= 0;
+        require(ok, "pledge.below-floor", "the target " + target.toPlainString() + " for " + indicator.code()
+                + " is below the cluster's floor " + indicator.floor().toPlainString());
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(SubmitReport cmd, CampaignTermsLookup campaigns, Clock clock) {
+        CampaignTerms terms = openCampaign(campaigns, cmd.campaignId());
+        Period period = terms.period(cmd.periodCode()).orElse(null);
+        require(period != null, "report.unknown-period",
+                "campaign " + cmd.campaignId() + " has no reporting period " + cmd.periodCode());
+        require(targets != null, "report.no-pledge", "unit " + cmd.unitCode() + " has not pledged yet");
+        ValueRules.check(terms, "values", cmd.values());
+        cmd.values().keySet().forEach(code -> require(targets.containsKey(code), "report.not-pledged",
+                "indicator " + code + " was not pledged"));
+        Map<String, BigDecimal> values = Values.canonical(cmd.values());
+        boolean late = Deadlines.passed(period.dueDate(), clock.instant());
+        PeriodReport previous = reports.get(cmd.periodCode());
+        if (previous == null) {
+            apply(new ReportSubmitted(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), values, late));
+            return;
+        }
+        if (Values.sameNumbers(previous.values(), values)) {
+            return;
+        }
+        require(cmd.reason() != null && !cmd.reason().isBlank(), "report.correction-needs-reason",
+                "the report for " + cmd.periodCode() + " differs from the one submitted: a correction needs a reason");
+        apply(new ReportCorrected(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), values, previous.values(),
+                cmd.reason(), late));
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(VerifyReport cmd, CampaignTermsLookup campaigns) {
+        CampaignTerms terms = openCampaign(campaigns, cmd.campaignId());
+        require(cmd.verifierRole() == Role.BOARD
+                        || (cmd.verifierRole() == Role.CLUSTER_HEAD && terms.headUnit().equals(cmd.verifierUnit())),
+                "verification.not-allowed", "only the campaign's cluster head or the provincial board verifies reports");
+        require(!cmd.unitCode().equals(cmd.verifierUnit()), "verification.own-unit",
+                "unit " + cmd.unitCode() + " cannot verify its own report");
+        PeriodReport report = reports.get(cmd.periodCode());
+        require(report != null, "verification.no-report",
+                "unit " + cmd.unitCode() + " has no report for period " + cmd.periodCode());
+        require(cmd.verdict() != null, "verification.no-verdict", "a verdict is required");
+        if (cmd.verdict() == Verdict.REJECTED) {
+            if (cmd.verifiedValues() != null && !cmd.verifiedValues().isEmpty()) {
+                throw new InvalidValue("verifiedValues", "a rejection cannot fix values");
+            }
+            if (report.status() != PeriodReport.Status.REJECTED) {
+                apply(new ReportRejected(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), cmd.comment()));
+            }
+            return;
+        }
+        require(report.status() != PeriodReport.Status.REJECTED, "verification.rejected-needs-correction",
+                "the report for " + cmd.periodCode() + " was rejected: it must be corrected before it is verified");
+        Map<String, BigDecimal> fixes = Values.canonical(cmd.verifiedValues());
+        if (!fixes.isEmpty()) {
+            ValueRules.check(terms, "verifiedValues", fixes);
+            fixes.keySet().forEach(code -> require(report.values().containsKey(code), "verification.not-reported",
+                    "indicator " + code + " is not in the report; only reported values can be fixed"));
+        }
+        Map<String, BigDecimal> counted = new LinkedHashMap<>(report.values());
+        Map<String, BigDecimal> fixed = new LinkedHashMap<>();
+        fixes.forEach((code, value) -> {
+            if (report.values().get(code).compareTo(value) != 0) {
+                fixed.put(code, value);
+            }
+            counted.put(code, value);
+        });
+        if (report.status() == PeriodReport.Status.VERIFIED && Values.sameNumbers(report.countedValues(), counted)) {
+            return;
+        }
+        apply(new ReportVerified(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), counted, fixed,
+                cmd.comment()));
+    }
+
+    private static CampaignTerms openCampaign(CampaignTermsLookup campaigns, String campaignId) {
+        CampaignTerms terms = campaigns.require(campaignId);
+        require(!terms.closed(), "campaign.closed", "campaign " + campaignId + " is closed");
+        return terms;
+    }
+
+    @EventSourcingHandler
+    void on(PledgeSubmitted event) {
+        this.id = event.participationId();
+        this.targets = event.targets();
+    }
+
+    @EventSourcingHandler
+    void on(PledgeRevised event) {
+        this.targets = event.targets();
+    }
+
+    @EventSourcingHandler
+    void on(ReportSubmitted event) {
+        reports.put(event.periodCode(), PeriodReport.submitted(event.values()));
+    }
+
+    @EventSourcingHandler
+    void on(ReportCorrected event) {
+        reports.put(event.periodCode(), PeriodReport.submitted(event.values()));
+    }
+
+    @EventSourcingHandler
+    void on(ReportVerified event) {
+        PeriodReport report = reports.get(event.periodCode());
+        reports.put(event.periodCode(),
+                new PeriodReport(report.values(), PeriodReport.Status.VERIFIED, event.countedValues()));
+    }
+
+    @EventSourcingHandler
+    void on(ReportRejected event) {
+        PeriodReport report = reports.get(event.periodCode());
+        reports.put(event.periodCode(), new PeriodReport(report.values(), PeriodReport.Status.REJECTED, null));
+    }
+}

@@ -1,0 +1,56 @@
+package vn.thidua.command.participation;
+
+import vn.thidua.domain.campaign.CampaignTerms;
+import vn.thidua.domain.campaign.Indicator;
+import vn.thidua.domain.campaign.IndicatorKind;
+import vn.thidua.domain.shared.InvalidValue;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** A value must suit its indicator's kind: yes/no as 1 or 0, counts whole and not negative, within min and max. */
+final class ValueRules {
+    private ValueRules() {
+    }
+
+    static void check(CampaignTerms terms, String field, Map<String, BigDecimal> values) {
+        if (values == null || values.isEmpty()) {
+            throw new InvalidValue(field, "no values given");
+        }
+        Map<String, Indicator> indicators = terms.indicators();
+        values.forEach((code, value) -> {
+            String at = field + "." + code;
+            Indicator indicator = indicators.get(code);
+            if (indicator == null) {
+                throw new InvalidValue(at, "campaign " + terms.campaignId() + " has no indicator " + code);
+            }
+            if (value == null) {
+                throw new InvalidValue(at, "a value is required");
+            }
+            checkKind(at, indicator, value);
+        });
+    }
+
+    private static void checkKind(String at, Indicator indicator, BigDecimal value) {
+        if (indicator.kind() == IndicatorKind.QUALITATIVE) {
+            if (value.compareTo(BigDecimal.ZERO) != 0 && value.compareTo(BigDecimal.ONE) != 0) {
+                throw new InvalidValue(at, "a yes/no indicator takes true or false");
+            }
+            return;
+        }
+        if (indicator.kind() == IndicatorKind.COUNT) {
+            if (value.signum() < 0) {
+                throw new InvalidValue(at, "a count cannot be negative");
+            }
+            if (value.stripTrailingZeros().scale() > 0) {
+                throw new InvalidValue(at, "a count is a whole number");
+            }
+        }
+        if (indicator.min() != null && value.compareTo(indicator.min()) < 0) {
+            throw new InvalidValue(at, "is below the minimum " + indicator.min().toPlainString());
+        }
+        if (indicator.max() != null && value.compareTo(indicator.max()) > 0) {
+            throw new InvalidValue(at, "is above the maximum " + indicator.max().toPlainString());
+        }
+    }
+}
