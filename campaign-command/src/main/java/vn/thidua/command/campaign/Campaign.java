@@ -19,6 +19,7 @@ import vn.thidua.domain.campaign.PublishScoringRules;
 import vn.thidua.domain.campaign.ScoringRules;
 import vn.thidua.domain.campaign.ScoringRulesPublished;
 import vn.thidua.domain.cluster.ClusterRegistered;
+import vn.thidua.domain.shared.Outcome;
 import vn.thidua.domain.shared.StreamIds;
 
 import java.util.List;
@@ -43,7 +44,7 @@ public class Campaign {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(LaunchCampaign cmd, ClusterDirectory clusters) {
+    public Outcome handle(LaunchCampaign cmd, ClusterDirectory clusters) {
         CampaignDefinitionRules.check(cmd);
         ClusterRegistered cluster = clusters.findCluster(cmd.clusterCode()).orElse(null);
         require(cluster != null, "campaign.unknown-cluster", "cluster " + cmd.clusterCode() + " is not registered");
@@ -56,9 +57,10 @@ public class Campaign {
         if (launched != null) {
             require(launched.equals(event), "campaign.exists",
                     "campaign " + cmd.campaignId() + " was already launched with another definition");
-            return;
+            return Outcome.UNCHANGED;
         }
         apply(event);
+        return Outcome.CREATED;
     }
 
     @CommandHandler

@@ -9,6 +9,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 import vn.thidua.command.support.StreamTargetResolver;
 import vn.thidua.domain.cluster.ClusterRegistered;
 import vn.thidua.domain.cluster.RegisterCluster;
+import vn.thidua.domain.shared.Outcome;
 import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.domain.shared.UnitRef;
 
@@ -32,12 +33,12 @@ public class Cluster {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(RegisterCluster cmd) {
+    public Outcome handle(RegisterCluster cmd) {
         ClusterRegistered event = new ClusterRegistered(cmd.clusterCode(), cmd.name(), cmd.members(), cmd.headUnit());
         if (registered != null) {
             require(registered.equals(event), "cluster.exists",
                     "cluster " + cmd.clusterCode() + " is already registered with other members");
-            return;
+            return Outcome.UNCHANGED;
         }
         validCode("code", cmd.clusterCode());
         notBlank("name", cmd.name());
@@ -54,6 +55,7 @@ public class Cluster {
         require(cmd.headUnit() == null || codes.contains(cmd.headUnit()), "cluster.head-not-member",
                 "the head unit " + cmd.headUnit() + " is not a member of the cluster");
         apply(event);
+        return Outcome.CREATED;
     }
 
     @EventSourcingHandler

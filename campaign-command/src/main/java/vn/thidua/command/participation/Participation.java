@@ -26,6 +26,7 @@ import vn.thidua.domain.participation.VerifyReport;
 import vn.thidua.domain.shared.Deadlines;
 import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.Role;
+import vn.thidua.domain.shared.Outcome;
 import vn.thidua.domain.shared.StreamIds;
 
 import java.math.BigDecimal;
@@ -53,7 +54,7 @@ public class Participation {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(SubmitPledge cmd, CampaignTermsLookup campaigns, Clock clock) {
+    public Outcome handle(SubmitPledge cmd, CampaignTermsLookup campaigns, Clock clock) {
         CampaignTerms terms = openCampaign(campaigns, cmd.campaignId());
         require(terms.isMember(cmd.unitCode()), "pledge.not-member",
                 "unit " + cmd.unitCode() + " is not a member of campaign " + cmd.campaignId());
@@ -69,9 +70,13 @@ public class Participation {
         String participationId = StreamIds.participation(cmd.campaignId(), cmd.unitCode());
         if (targets == null) {
             apply(new PledgeSubmitted(participationId, cmd.campaignId(), cmd.unitCode(), pledged));
-        } else if (!Values.sameNumbers(targets, pledged)) {
-            apply(new PledgeRevised(participationId, cmd.campaignId(), cmd.unitCode(), pledged, targets));
+            return Outcome.CREATED;
         }
+        if (Values.sameNumbers(targets, pledged)) {
+            return Outcome.UNCHANGED;
+        }
+        apply(new PledgeRevised(participationId, cmd.campaignId(), cmd.unitCode(), pledged, targets));
+        return Outcome.CHANGED;
     }
 
     /** The floor is the least ambitious target the cluster accepts: a minimum, or a maximum when lower is better. */
@@ -87,7 +92,7 @@ public class Participation {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(SubmitReport cmd, CampaignTermsLookup campaigns, Clock clock) {
+    public Outcome handle(SubmitReport cmd, CampaignTermsLookup campaigns, Clock clock) {
         CampaignTerms terms = openCampaign(campaigns, cmd.campaignId());
         Period period = terms.period(cmd.periodCode()).orElse(null);
         require(period != null, "report.unknown-period",
@@ -101,20 +106,21 @@ public class Participation {
         PeriodReport previous = reports.get(cmd.periodCode());
         if (previous == null) {
             apply(new ReportSubmitted(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), values, late));
-            return;
+            return Outcome.CREATED;
         }
         if (Values.sameNumbers(previous.values(), values)) {
-            return;
+            return Outcome.UNCHANGED;
         }
         require(cmd.reason() != null && !cmd.reason().isBlank(), "report.correction-needs-reason",
                 "the report for " + cmd.periodCode() + " differs from the one submitted: a correction needs a reason");
         apply(new ReportCorrected(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), values, previous.values(),
                 cmd.reason(), late));
+        return Outcome.CHANGED;
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(VerifyReport cmd, CampaignTermsLookup campaigns) {
+    public Outcome handle(VerifyReport cmd, CampaignTermsLookup campaigns) {
         CampaignTerms terms = openCampaign(campaigns, cmd.campaignId());
         require(cmd.verifierRole() == Role.BOARD
                         || (cmd.verifierRole() == Role.CLUSTER_HEAD && terms.headUnit().equals(cmd.verifierUnit())),
@@ -129,10 +135,11 @@ public class Participation {
             if (cmd.verifiedValues() != null && !cmd.verifiedValues().isEmpty()) {
                 throw new InvalidValue("verifiedValues", "a rejection cannot fix values");
             }
-            if (report.status() != PeriodReport.Status.REJECTED) {
-                apply(new ReportRejected(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), cmd.comment()));
+            if (report.status() == PeriodReport.Status.REJECTED) {
+                return Outcome.UNCHANGED;
             }
-            return;
+            apply(new ReportRejected(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), cmd.comment()));
+            return Outcome.CHANGED;
         }
         require(report.status() != PeriodReport.Status.REJECTED, "verification.rejected-needs-correction",
                 "the report for " + cmd.periodCode() + " was rejected: it must be corrected before it is verified");
@@ -151,10 +158,11 @@ public class Participation {
             counted.put(code, value);
         });
         if (report.status() == PeriodReport.Status.VERIFIED && Values.sameNumbers(report.countedValues(), counted)) {
-            return;
+            return Outcome.UNCHANGED;
         }
         apply(new ReportVerified(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), counted, fixed,
                 cmd.comment()));
+        return Outcome.CHANGED;
     }
 
     private static CampaignTerms openCampaign(CampaignTermsLookup campaigns, String campaignId) {
