@@ -16,6 +16,8 @@ CREATE TABLE domain_event_entry (
     CONSTRAINT domain_event_entry_stream UNIQUE (aggregate_identifier, sequence_number)
 );
 
+CREATE INDEX domain_event_entry_payload_type ON domain_event_entry (payload_type);
+
 CREATE TABLE snapshot_event_entry (
     aggregate_identifier VARCHAR(255) NOT NULL,
     sequence_number      BIGINT       NOT NULL,

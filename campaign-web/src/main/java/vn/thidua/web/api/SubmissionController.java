@@ -1,0 +1,105 @@
+package vn.thidua.web.api;
+
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.thidua.command.support.CampaignTermsLookup;
+import vn.thidua.domain.campaign.CampaignTerms;
+import vn.thidua.domain.participation.SubmitPledge;
+import vn.thidua.domain.participation.SubmitReport;
+import vn.thidua.domain.participation.VerifyReport;
+import vn.thidua.domain.shared.NotFound;
+import vn.thidua.domain.shared.Outcome;
+import vn.thidua.domain.shared.StreamIds;
+import vn.thidua.web.security.Actor;
+import vn.thidua.web.security.AppUser;
+import vn.thidua.web.security.Permissions;
+
+/** Pledges, period reports and their verification: a unit's submissions within a campaign. */
+@RestController
+@RequestMapping("/api/v1/campaigns/{campaignId}")
+public class SubmissionController {
+    private final CommandSender commands;
+    private final CampaignTermsLookup campaigns;
+    private final Permissions permissions;
+    private final EventStreams streams;
+
+    public SubmissionController(CommandSender commands, CampaignTermsLookup campaigns, Permissions permissions,
+                                EventStreams streams) {
+        this.commands = commands;
+        this.campaigns = campaigns;
+        this.permissions = permissions;
+        this.streams = streams;
+    }
+
+    @PutMapping("/pledges/{unitCode}")
+    public ResponseEntity<ParticipationView.PledgeView> pledge(@AuthenticationPrincipal AppUser user,
+                                                               @PathVariable String campaignId,
+                                                               @PathVariable String unitCode,
+                                                               @Valid @RequestBody Bodies.Pledge body) {
+        CampaignTerms terms = campaigns.require(campaignId);
+        Actor actor = permissions.officerOf(user, unitCode);
+        Outcome outcome = commands.send(actor,
+                new SubmitPledge(campaignId, unitCode, ValueJson.read(terms, "targets", body.targets())));
+        return ResponseEntity.status(status(outcome)).body(view(terms, unitCode).pledge());
+    }
+
+    @GetMapping("/pledges/{unitCode}")
+    public ParticipationView.PledgeView pledge(@PathVariable String campaignId, @PathVariable String unitCode) {
+        ParticipationView.PledgeView pledge = view(campaigns.require(campaignId), unitCode).pledge();
+        if (pledge == null) {
+            throw new NotFound("pledge", campaignId + "/" + unitCode);
+        }
+        return pledge;
+    }
+
+    @PutMapping("/reports/{unitCode}/{periodCode}")
+    public ResponseEntity<ParticipationView.ReportView> report(@AuthenticationPrincipal AppUser user,
+                                                               @PathVariable String campaignId,
+                                                               @PathVariable String unitCode,
+                                                               @PathVariable String periodCode,
+                                                               @Valid @RequestBody Bodies.Report body) {
+        CampaignTerms terms = campaigns.require(campaignId);
+        Actor actor = permissions.officerOf(user, unitCode);
+        Outcome outcome = commands.send(actor, new SubmitReport(campaignId, unitCode, periodCode,
+                ValueJson.read(terms, "values", body.values()), body.reason()));
+        return ResponseEntity.status(status(outcome)).body(view(terms, unitCode).report(periodCode));
+    }
+
+    @GetMapping("/reports/{unitCode}/{periodCode}")
+    public ParticipationView.ReportView report(@PathVariable String campaignId, @PathVariable String unitCode,
+                                               @PathVariable String periodCode) {
+        ParticipationView.ReportView report = view(campaigns.require(campaignId), unitCode).report(periodCode);
+        if (report == null) {
+            throw new NotFound("report", campaignId + "/" + unitCode + "/" + periodCode);
+        }
+        return report;
+    }
+
+    @PostMapping("/reports/{unitCode}/{periodCode}/verification")
+    public ParticipationView.ReportView verify(@AuthenticationPrincipal AppUser user, @PathVariable String campaignId,
+                                               @PathVariable String unitCode, @PathVariable String periodCode,
+                                               @Valid @RequestBody Bodies.Verification body) {
+        CampaignTerms terms = campaigns.require(campaignId);
+        Actor actor = permissions.verifier(user, terms.headUnit());
+        commands.send(actor, new VerifyReport(campaignId, unitCode, periodCode, body.verdict(), body.comment(),
+                ValueJson.read(terms, "verifiedValues", body.verifiedValues()), actor.role(), actor.unit()));
+        return view(terms, unitCode).report(periodCode);
+    }
+
+    private ParticipationView view(CampaignTerms terms, String unitCode) {
+        return new ParticipationView(terms, streams.read(StreamIds.participation(terms.campaignId(), unitCode)));
+    }
+
+    private static HttpStatus status(Outcome outcome) {
+        return outcome == Outcome.CREATED ? HttpStatus.CREATED : HttpStatus.OK;
+    }
+}

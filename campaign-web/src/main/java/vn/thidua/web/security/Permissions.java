@@ -1,0 +1,62 @@
+package vn.thidua.web.security;
+
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import vn.thidua.domain.shared.Role;
+
+/**
+ * Who may do what (DESIGN.md): each method answers the actor a permitted action is recorded under, or refuses
+ * with 403 before any command is sent, so a refused request records nothing.
+ */
+@Component
+public class Permissions {
+
+    public Actor operator(AppUser user) {
+        return requireRole(user, Role.OPERATOR, "only an operator may do this");
+    }
+
+    public Actor board(AppUser user) {
+        return requireRole(user, Role.BOARD, "only the provincial emulation and commendation board may do this");
+    }
+
+    public Actor operatorOrBoard(AppUser user) {
+        if (user.has(Role.OPERATOR)) {
+            return new Actor(user.username(), user.unitCode(), Role.OPERATOR);
+        }
+        return board(user);
+    }
+
+    /** The head of the cluster for this campaign: a cluster head bound to the campaign's head unit. */
+    public Actor headOf(AppUser user, String headUnit) {
+        if (user.has(Role.CLUSTER_HEAD) && user.actsFor(headUnit)) {
+            return new Actor(user.username(), user.unitCode(), Role.CLUSTER_HEAD);
+        }
+        throw new AccessDeniedException("only the cluster head (unit " + headUnit + ") may do this");
+    }
+
+    /** A unit acts for itself only: its officer, or the cluster head when the unit is the head's own. */
+    public Actor officerOf(AppUser user, String unitCode) {
+        if (user.has(Role.UNIT_OFFICER) && user.actsFor(unitCode)) {
+            return new Actor(user.username(), user.unitCode(), Role.UNIT_OFFICER);
+        }
+        if (user.has(Role.CLUSTER_HEAD) && user.actsFor(unitCode)) {
+            return new Actor(user.username(), user.unitCode(), Role.CLUSTER_HEAD);
+        }
+        throw new AccessDeniedException("user " + user.username() + " may not act for unit " + unitCode);
+    }
+
+    /** Cross-inspection by the cluster head, or verification by the board. */
+    public Actor verifier(AppUser user, String headUnit) {
+        if (user.has(Role.BOARD)) {
+            return new Actor(user.username(), user.unitCode(), Role.BOARD);
+        }
+        return headOf(user, headUnit);
+    }
+
+    private static Actor requireRole(AppUser user, Role role, String message) {
+        if (!user.has(role)) {
+            throw new AccessDeniedException(message);
+        }
+        return new Actor(user.username(), user.unitCode(), role);
+    }
+}
