@@ -1,0 +1,106 @@
+package vn.thidua.web.seed;
+
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import vn.thidua.command.support.CampaignTermsLookup;
+import vn.thidua.command.support.ClusterDirectory;
+import vn.thidua.web.api.CommandSender;
+import vn.thidua.web.config.AppClock;
+import vn.thidua.web.security.Actor;
+import vn.thidua.web.security.UserStore;
+
+import java.security.SecureRandom;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The embedded demo: replays the 2021 Cluster II history through the command gateway, dated in 2021 by pinning the
+ * application clock, opens the current year's campaign, and gives every demo user a password printed once at
+ * start-up. Runs only where {@code thidua.demo.enabled} is true (the embedded default) and only what is missing.
+ */
+@Component
+@Order(1)
+public class DemoSeeder implements ApplicationRunner {
+    private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
+    private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+    private final boolean enabled;
+    private final String fixedPassword;
+    private final CommandGateway gateway;
+    private final AppClock clock;
+    private final ClusterDirectory clusters;
+    private final CampaignTermsLookup campaigns;
+    private final UserStore users;
+    private final SecureRandom random = new SecureRandom();
+
+    public DemoSeeder(@Value("${thidua.demo.enabled:false}") boolean enabled,
+                      @Value("${thidua.demo.password:}") String fixedPassword, CommandGateway gateway,
+                      AppClock clock, ClusterDirectory clusters, CampaignTermsLookup campaigns, UserStore users) {
+        this.enabled = enabled;
+        this.fixedPassword = fixedPassword;
+        this.gateway = gateway;
+        this.clock = clock;
+        this.clusters = clusters;
+        this.campaigns = campaigns;
+        this.users = users;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
+        if (clusters.findCluster(ClusterTwoSeed.CLUSTER_CODE).isEmpty()) {
+            log.info("Seeding the 2021 Cluster II campaign from the launch letter…");
+            replay(ClusterTwoSeed.history2021());
+        }
+        List<SeedStep> current = ClusterTwoSeed.currentYear(clock.instant());
+        String currentId = ClusterTwoSeed.campaignIdFor(clock.instant().atZone(ClusterTwoSeed.ZONE).getYear());
+        if (campaigns.find(currentId).isEmpty()) {
+            replay(current);
+        }
+        printDemoUsers();
+    }
+
+    private void replay(List<SeedStep> steps) {
+        try {
+            for (SeedStep step : steps) {
+                clock.pin(step.at());
+                Actor actor = new Actor(step.actorUser(), step.actorUnit(), step.actorRole());
+                gateway.sendAndWait(step.command(), CommandSender.metadataFor(actor, "seed-" + UUID.randomUUID(),
+                        null));
+            }
+        } finally {
+            clock.release();
+        }
+    }
+
+    private void printDemoUsers() {
+        StringBuilder table = new StringBuilder("\n\n  Thi đua — demo users (passwords valid until the next start)\n");
+        table.append("  ").append("-".repeat(72)).append('\n');
+        for (DemoUser demo : ClusterTwoSeed.demoUsers()) {
+            String password = fixedPassword.isBlank() ? generate() : fixedPassword;
+            users.createOrReset(demo.username(), password, demo.displayName(), EnumSet.of(demo.role()),
+                    demo.unitCode());
+            table.append(String.format("  %-12s %-22s %-14s %s%n", demo.username(), password, demo.role(),
+                    demo.unitCode() == null ? "" : demo.unitCode()));
+        }
+        table.append("  ").append("-".repeat(72)).append('\n');
+        System.out.println(table);
+    }
+
+    private String generate() {
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 14; i++) {
+            s.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+        }
+        return s.toString();
+    }
+}
