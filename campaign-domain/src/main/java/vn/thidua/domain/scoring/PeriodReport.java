@@ -20,6 +20,9 @@ public record PeriodReport(Map<String, BigDecimal> reported, Map<String, BigDeci
     public PeriodReport {
         Objects.requireNonNull(reported, "reported");
         Objects.requireNonNull(status, "status");
+        if ((status == ReportStatus.VERIFIED) != (verified != null)) {
+            throw new IllegalArgumentException("verified values go with, and only with, status VERIFIED");
+        }
     }
 
     public static PeriodReport submitted(Map<String, BigDecimal> values, boolean late) {
