@@ -1,0 +1,118 @@
+package vn.thidua.domain.scoring;
+
+import vn.thidua.domain.campaign.CampaignClosed;
+import vn.thidua.domain.campaign.CampaignLaunched;
+import vn.thidua.domain.campaign.CampaignTerms;
+import vn.thidua.domain.campaign.ScoringRulesPublished;
+import vn.thidua.domain.participation.PledgeRevised;
+import vn.thidua.domain.participation.PledgeSubmitted;
+import vn.thidua.domain.participation.ReportCorrected;
+import vn.thidua.domain.participation.ReportRejected;
+import vn.thidua.domain.participation.ReportSubmitted;
+import vn.thidua.domain.participation.ReportVerified;
+
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One campaign's events folded into what scoring needs: the campaign's terms and each unit's submissions.
+ * Mutable and single-threaded, because it is used to replay millions of events; the same events in the same
+ * order always give an equal state.
+ *
+ * <p>Lenient by design, since the write side has already enforced the rules: events of another campaign and
+ * events of other types are ignored; a correction or verification of a report never submitted stands in for the
+ * submission; a rejection of a report never submitted is ignored.
+ */
+public final class CampaignHistory {
+    private CampaignTerms terms;
+    private final Map<String, UnitSubmissions> units = new HashMap<>();
+
+    private CampaignHistory(CampaignTerms terms) {
+        this.terms = terms;
+    }
+
+    public static CampaignHistory start(CampaignLaunched e) {
+        return new CampaignHistory(CampaignTerms.launched(e));
+    }
+
+    public String campaignId() {
+        return terms.campaignId();
+    }
+
+    public CampaignTerms terms() {
+        return terms;
+    }
+
+    /** Units that have submitted anything, in no particular order. */
+    public Collection<UnitSubmissions> units() {
+        return Collections.unmodifiableCollection(units.values());
+    }
+
+    public Optional<UnitSubmissions> unit(String unitCode) {
+        return Optional.ofNullable(units.get(unitCode));
+    }
+
+    public void apply(Object event) {
+        // Ordered by how often each type occurs in a campaign's stream.
+        if (event instanceof ReportSubmitted e) {
+            if (ours(e.campaignId())) {
+                unitFor(e.unitCode()).submitted(e.periodCode(), e.values(), e.late());
+            }
+        } else if (event instanceof ReportVerified e) {
+            if (ours(e.campaignId())) {
+                unitFor(e.unitCode()).verified(e.periodCode(), e.countedValues());
+            }
+        } else if (event instanceof ReportCorrected e) {
+            if (ours(e.campaignId())) {
+                unitFor(e.unitCode()).corrected(e.periodCode(), e.values(), e.late());
+            }
+        } else if (event instanceof ReportRejected e) {
+            if (ours(e.campaignId())) {
+                unitFor(e.unitCode()).rejected(e.periodCode());
+            }
+        } else if (event instanceof PledgeSubmitted e) {
+            if (ours(e.campaignId())) {
+                unitFor(e.unitCode()).pledged(e.targets());
+            }
+        } else if (event instanceof PledgeRevised e) {
+            if (ours(e.campaignId())) {
+                unitFor(e.unitCode()).pledged(e.targets());
+            }
+        } else if (event instanceof ScoringRulesPublished e) {
+            if (ours(e.campaignId())) {
+                terms = terms.with(e);
+            }
+        } else if (event instanceof CampaignClosed e) {
+            if (ours(e.campaignId())) {
+                terms = terms.closedNow();
+            }
+        }
+    }
+
+    private boolean ours(String campaignId) {
+        return terms.campaignId().equals(campaignId);
+    }
+
+    private UnitSubmissions unitFor(String unitCode) {
+        UnitSubmissions u = units.get(unitCode);
+        if (u == null) {
+            u = new UnitSubmissions(unitCode);
+            units.put(unitCode, u);
+        }
+        return u;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CampaignHistory other && terms.equals(other.terms) && units.equals(other.units);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(terms, units);
+    }
+}

@@ -1,0 +1,70 @@
+package vn.thidua.domain.scoring;
+
+import java.math.BigDecimal;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * One unit's report for one period as scoring sees it.
+ *
+ * @param reported the latest self-reported values (submission or correction)
+ * @param verified the values the verifier fixed as counted, or null unless {@link ReportStatus#VERIFIED}
+ * @param status   where the report stands
+ * @param late     whether the first submission for the period was late; corrections never change it
+ */
+public record PeriodReport(Map<String, BigDecimal> reported, Map<String, BigDecimal> verified, ReportStatus status,
+                           boolean late) {
+
+    public PeriodReport {
+        Objects.requireNonNull(reported, "reported");
+        Objects.requireNonNull(status, "status");
+        if ((status == ReportStatus.VERIFIED) != (verified != null)) {
+            throw new IllegalArgumentException("verified values go with, and only with, status VERIFIED");
+        }
+    }
+
+    public static PeriodReport submitted(Map<String, BigDecimal> values, boolean late) {
+        return new PeriodReport(copy(values), null, ReportStatus.SUBMITTED, late);
+    }
+
+    /** A correction re-opens verification: whatever was verified or rejected no longer stands. */
+    PeriodReport corrected(Map<String, BigDecimal> values) {
+        return new PeriodReport(copy(values), null, ReportStatus.SUBMITTED, late);
+    }
+
+    PeriodReport verifiedAs(Map<String, BigDecimal> countedValues) {
+        return new PeriodReport(reported, copy(countedValues), ReportStatus.VERIFIED, late);
+    }
+
+    PeriodReport rejected() {
+        return new PeriodReport(reported, null, ReportStatus.REJECTED, late);
+    }
+
+    /** The values that count for this period, or null when the report is rejected. */
+    public Map<String, BigDecimal> countedValues() {
+        return switch (status) {
+            case VERIFIED -> verified;
+            case SUBMITTED -> reported;
+            case REJECTED -> null;
+        };
+    }
+
+    /**
+     * Copies only the event's own values, keeping their order so that the same events give the same state
+     * down to iteration order; a null value means no value.
+     */
+    static Map<String, BigDecimal> copy(Map<String, BigDecimal> values) {
+        if (values == null || values.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, BigDecimal> copy = new LinkedHashMap<>(values.size() * 2);
+        for (Map.Entry<String, BigDecimal> e : values.entrySet()) {
+            if (e.getKey() != null && e.getValue() != null) {
+                copy.put(e.getKey(), e.getValue());
+            }
+        }
+        return Collections.unmodifiableMap(copy);
+    }
+}
