@@ -1,0 +1,121 @@
+package vn.thidua.command.cluster;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.thidua.command.support.StreamTargetResolver;
+import vn.thidua.domain.cluster.ClusterRegistered;
+import vn.thidua.domain.cluster.RegisterCluster;
+import vn.thidua.domain.shared.InvalidValue;
+import vn.thidua.domain.shared.RuleViolation;
+import vn.thidua.domain.shared.UnitRef;
+
+import java.util.List;
+
+import static vn.thidua.command.testsupport.Refusals.invalid;
+import static vn.thidua.command.testsupport.Refusals.violates;
+import static vn.thidua.command.testsupport.SampleCampaign.CLUSTER;
+import static vn.thidua.command.testsupport.SampleCampaign.HEAD;
+import static vn.thidua.command.testsupport.SampleCampaign.MEMBERS;
+import static vn.thidua.command.testsupport.SampleCampaign.OUTSIDER;
+
+@DisplayName("Cluster: registration of a cụm thi đua with its members and head")
+class ClusterTest {
+    private static final String NAME = "Cụm thi đua số II";
+
+    private AggregateTestFixture<Cluster> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Cluster.class);
+        fixture.registerCommandTargetResolver(new StreamTargetResolver());
+    }
+
+    private static RegisterCluster register(List<UnitRef> members, String head) {
+        return new RegisterCluster(CLUSTER, NAME, members, head);
+    }
+
+    @Test
+    void registersAClusterWithUniqueMemberCodes() {
+        fixture.givenNoPriorActivity()
+                .when(register(MEMBERS, HEAD))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ClusterRegistered(CLUSTER, NAME, MEMBERS, HEAD));
+    }
+
+    @Test
+    void registersAClusterWithoutAHeadYet() {
+        fixture.givenNoPriorActivity()
+                .when(register(MEMBERS, null))
+                .expectEvents(new ClusterRegistered(CLUSTER, NAME, MEMBERS, null));
+    }
+
+    @Test
+    void refusesDuplicateMemberCodes() {
+        List<UnitRef> twice = List.of(MEMBERS.get(0), MEMBERS.get(1), new UnitRef("U2", "Huyện Yên Định", "DISTRICT"));
+        fixture.givenNoPriorActivity()
+                .when(register(twice, HEAD))
+                .expectException(RuleViolation.class)
+                .expectException(violates("cluster.duplicate-member"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void refusesAHeadThatIsNotAMember() {
+        fixture.givenNoPriorActivity()
+                .when(register(MEMBERS, OUTSIDER))
+                .expectException(violates("cluster.head-not-member"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void identicalReRegistrationRecordsNothing() {
+        fixture.given(new ClusterRegistered(CLUSTER, NAME, MEMBERS, HEAD))
+                .when(register(MEMBERS, HEAD))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void differentReRegistrationIsRefused() {
+        fixture.given(new ClusterRegistered(CLUSTER, NAME, MEMBERS, HEAD))
+                .when(register(MEMBERS.subList(0, 2), HEAD))
+                .expectException(violates("cluster.exists"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void reRegistrationWithAnotherHeadIsRefused() {
+        fixture.given(new ClusterRegistered(CLUSTER, NAME, MEMBERS, HEAD))
+                .when(register(MEMBERS, "U2"))
+                .expectException(violates("cluster.exists"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anInvalidClusterCodeIsInvalidInput() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterCluster("cụm II", NAME, MEMBERS, HEAD))
+                .expectException(InvalidValue.class)
+                .expectException(invalid("code"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anInvalidMemberCodeIsInvalidInput() {
+        List<UnitRef> bad = List.of(MEMBERS.get(0), new UnitRef("Đông Sơn", "Huyện Đông Sơn", "DISTRICT"));
+        fixture.givenNoPriorActivity()
+                .when(register(bad, HEAD))
+                .expectException(invalid("members[1].code"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aClusterWithoutMembersIsRefused() {
+        fixture.givenNoPriorActivity()
+                .when(register(List.of(), null))
+                .expectException(violates("cluster.no-members"))
+                .expectNoEvents();
+    }
+}

@@ -1,0 +1,283 @@
+package vn.thidua.command.commendation;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import vn.thidua.command.support.StreamTargetResolver;
+import vn.thidua.command.testsupport.FakeLookups;
+import vn.thidua.domain.commendation.ApproveCommendation;
+import vn.thidua.domain.commendation.Award;
+import vn.thidua.domain.commendation.Ballot;
+import vn.thidua.domain.commendation.CommendationApproved;
+import vn.thidua.domain.commendation.CommendationConferred;
+import vn.thidua.domain.commendation.CommendationProposed;
+import vn.thidua.domain.commendation.CommendationRejected;
+import vn.thidua.domain.commendation.CommendationRevoked;
+import vn.thidua.domain.commendation.ConferCommendation;
+import vn.thidua.domain.commendation.LeagueTablePosition;
+import vn.thidua.domain.commendation.ProposeCommendation;
+import vn.thidua.domain.commendation.RejectCommendation;
+import vn.thidua.domain.commendation.RevokeCommendation;
+import vn.thidua.domain.shared.InvalidValue;
+import vn.thidua.domain.shared.NotFound;
+import vn.thidua.domain.shared.RuleViolation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static vn.thidua.command.testsupport.Refusals.invalid;
+import static vn.thidua.command.testsupport.Refusals.notFound;
+import static vn.thidua.command.testsupport.Refusals.violates;
+import static vn.thidua.command.testsupport.SampleCampaign.CAMPAIGN;
+import static vn.thidua.command.testsupport.SampleCampaign.HEAD;
+import static vn.thidua.command.testsupport.SampleCampaign.OUTSIDER;
+import static vn.thidua.command.testsupport.SampleCampaign.U2;
+import static vn.thidua.command.testsupport.SampleCampaign.closedTerms;
+import static vn.thidua.command.testsupport.SampleCampaign.n;
+import static vn.thidua.command.testsupport.SampleCampaign.openTerms;
+
+@DisplayName("Commendation: proposal after close, the board's decision, conferral and revocation")
+class CommendationTest {
+    private static final String ID = "k1";
+    private static final String RATIONALE = "Dẫn đầu Cụm thi đua số II năm 2025";
+    private static final LeagueTablePosition FIRST =
+            new LeagueTablePosition(1, n("92.5"), 2, Instant.parse("2025-12-20T03:00:00Z"), false);
+    private static final Ballot MAJORITY = new Ballot(6, 2, 8);
+    private static final Ballot HALF = new Ballot(4, 4, 8);
+
+    private FakeLookups campaigns;
+    private AggregateTestFixture<Commendation> fixture;
+
+    @BeforeEach
+    void setUp() {
+        campaigns = new FakeLookups().with(closedTerms());
+        fixture = new AggregateTestFixture<>(Commendation.class);
+        fixture.registerCommandTargetResolver(new StreamTargetResolver());
+        fixture.registerInjectableResource(campaigns);
+    }
+
+    private static ProposeCommendation propose(String unit, Award award, Ballot ballot) {
+        return new ProposeCommendation(ID, CAMPAIGN, unit, award, RATIONALE, ballot, FIRST);
+    }
+
+    private static CommendationProposed proposed(Award award, Ballot ballot) {
+        return new CommendationProposed(ID, CAMPAIGN, HEAD, award, RATIONALE, ballot, FIRST);
+    }
+
+    private static final CommendationProposed PROPOSED = proposed(Award.PROVINCIAL_FLAG, MAJORITY);
+    private static final CommendationApproved APPROVED = new CommendationApproved(ID, CAMPAIGN, HEAD, "Đồng ý");
+    private static final CommendationConferred CONFERRED =
+            new CommendationConferred(ID, CAMPAIGN, HEAD, "123/QĐ-UBND", LocalDate.of(2026, 1, 15));
+
+    @Nested
+    @DisplayName("proposal")
+    class Proposal {
+        @Test
+        void aProposalAfterCloseIsRecorded() {
+            fixture.givenNoPriorActivity()
+                    .when(propose(HEAD, Award.PROVINCIAL_FLAG, MAJORITY))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(PROPOSED);
+        }
+
+        @Test
+        void noProposalWhileTheCampaignIsOpen() {
+            campaigns.with(openTerms());
+            fixture.givenNoPriorActivity()
+                    .when(propose(HEAD, Award.PROVINCIAL_FLAG, MAJORITY))
+                    .expectException(RuleViolation.class)
+                    .expectException(violates("commendation.campaign-open"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void noProposalForAUnitOutsideTheCampaign() {
+            fixture.givenNoPriorActivity()
+                    .when(propose(OUTSIDER, Award.CERTIFICATE_OF_MERIT, MAJORITY))
+                    .expectException(violates("commendation.not-member"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void noProposalForAnUnknownCampaign() {
+            fixture.givenNoPriorActivity()
+                    .when(new ProposeCommendation(ID, "c404", HEAD, Award.CERTIFICATE, RATIONALE, MAJORITY, FIRST))
+                    .expectException(NotFound.class)
+                    .expectException(notFound("campaign", "c404"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aFlagWithoutAMajorityOfTheBallotsCastIsRefused() {
+            // 4 of 8 is half, not a majority.
+            fixture.givenNoPriorActivity()
+                    .when(propose(HEAD, Award.PROVINCIAL_FLAG, HALF))
+                    .expectException(violates("commendation.no-majority"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theGovernmentFlagAlsoNeedsAMajority() {
+            fixture.givenNoPriorActivity()
+                    .when(propose(HEAD, Award.GOVERNMENT_FLAG, new Ballot(3, 1, 8)))
+                    .expectException(violates("commendation.no-majority"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aCertificateNeedsNoMajority() {
+            fixture.givenNoPriorActivity()
+                    .when(propose(U2, Award.CERTIFICATE, HALF))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new CommendationProposed(ID, CAMPAIGN, U2, Award.CERTIFICATE, RATIONALE, HALF, FIRST));
+        }
+
+        @Test
+        void votesForAndAgainstMayNotExceedTheBallotsCast() {
+            fixture.givenNoPriorActivity()
+                    .when(propose(HEAD, Award.CERTIFICATE_OF_MERIT, new Ballot(6, 3, 8)))
+                    .expectException(violates("commendation.ballot-inconsistent"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void blankBallotsMakeForAndAgainstLessThanCast() {
+            fixture.givenNoPriorActivity()
+                    .when(propose(HEAD, Award.PROVINCIAL_FLAG, new Ballot(5, 1, 8)))
+                    .expectEvents(proposed(Award.PROVINCIAL_FLAG, new Ballot(5, 1, 8)));
+        }
+
+        @Test
+        void negativeVotesAreInvalid() {
+            fixture.givenNoPriorActivity()
+                    .when(propose(HEAD, Award.CERTIFICATE, new Ballot(-1, 0, 8)))
+                    .expectException(InvalidValue.class)
+                    .expectException(invalid("ballot"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aProposalCitesItsLeagueTablePosition() {
+            fixture.givenNoPriorActivity()
+                    .when(new ProposeCommendation(ID, CAMPAIGN, HEAD, Award.CERTIFICATE, RATIONALE, MAJORITY, null))
+                    .expectException(violates("commendation.no-basis"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aProposalNeedsARationale() {
+            fixture.givenNoPriorActivity()
+                    .when(new ProposeCommendation(ID, CAMPAIGN, HEAD, Award.CERTIFICATE, " ", MAJORITY, FIRST))
+                    .expectException(invalid("rationale"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    @DisplayName("the board's decision and conferral")
+    class Decision {
+        @Test
+        void theBoardApprovesAProposal() {
+            fixture.given(PROPOSED)
+                    .when(new ApproveCommendation(ID, "Đồng ý"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(APPROVED);
+        }
+
+        @Test
+        void anApprovedCommendationIsConferred() {
+            fixture.given(PROPOSED, APPROVED)
+                    .when(new ConferCommendation(ID, "123/QĐ-UBND", LocalDate.of(2026, 1, 15)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(CONFERRED);
+        }
+
+        @Test
+        void noConferralBeforeApproval() {
+            fixture.given(PROPOSED)
+                    .when(new ConferCommendation(ID, "123/QĐ-UBND", LocalDate.of(2026, 1, 15)))
+                    .expectException(violates("commendation.not-approved"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void noSecondConferral() {
+            fixture.given(PROPOSED, APPROVED, CONFERRED)
+                    .when(new ConferCommendation(ID, "124/QĐ-UBND", LocalDate.of(2026, 1, 16)))
+                    .expectException(violates("commendation.not-approved"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aConferralNeedsADecisionNumber() {
+            fixture.given(PROPOSED, APPROVED)
+                    .when(new ConferCommendation(ID, "", LocalDate.of(2026, 1, 15)))
+                    .expectException(invalid("decisionNo"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theBoardRejectsAProposal() {
+            fixture.given(PROPOSED)
+                    .when(new RejectCommendation(ID, "Chưa đủ điều kiện"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new CommendationRejected(ID, CAMPAIGN, HEAD, "Chưa đủ điều kiện"));
+        }
+
+        @Test
+        void noApprovalAfterRejection() {
+            fixture.given(PROPOSED, new CommendationRejected(ID, CAMPAIGN, HEAD, "Chưa đủ điều kiện"))
+                    .when(new ApproveCommendation(ID, "Đồng ý"))
+                    .expectException(violates("commendation.not-proposed"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void noConferralAfterRejection() {
+            fixture.given(PROPOSED, new CommendationRejected(ID, CAMPAIGN, HEAD, "Chưa đủ điều kiện"))
+                    .when(new ConferCommendation(ID, "123/QĐ-UBND", LocalDate.of(2026, 1, 15)))
+                    .expectException(violates("commendation.not-approved"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Nested
+    @DisplayName("revocation")
+    class Revocation {
+        @Test
+        void aConferredCommendationIsRevokedWithAReason() {
+            fixture.given(PROPOSED, APPROVED, CONFERRED)
+                    .when(new RevokeCommendation(ID, "Phát hiện kê khai sai thành tích"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new CommendationRevoked(ID, CAMPAIGN, HEAD, "Phát hiện kê khai sai thành tích"));
+        }
+
+        @Test
+        void aRevocationWithoutAReasonIsInvalid() {
+            fixture.given(PROPOSED, APPROVED, CONFERRED)
+                    .when(new RevokeCommendation(ID, "  "))
+                    .expectException(InvalidValue.class)
+                    .expectException(invalid("reason"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aMerelyProposedCommendationCannotBeRevoked() {
+            fixture.given(PROPOSED)
+                    .when(new RevokeCommendation(ID, "Phát hiện kê khai sai thành tích"))
+                    .expectException(violates("commendation.not-revocable"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aRevokedCommendationCannotBeRevokedAgain() {
+            fixture.given(PROPOSED, APPROVED, CONFERRED,
+                            new CommendationRevoked(ID, CAMPAIGN, HEAD, "Phát hiện kê khai sai thành tích"))
+                    .when(new RevokeCommendation(ID, "lần hai"))
+                    .expectException(violates("commendation.not-revocable"))
+                    .expectNoEvents();
+        }
+    }
+}

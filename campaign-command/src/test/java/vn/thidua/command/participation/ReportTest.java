@@ -1,0 +1,180 @@
+package vn.thidua.command.participation;
+
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import vn.thidua.domain.participation.PledgeSubmitted;
+import vn.thidua.domain.participation.ReportCorrected;
+import vn.thidua.domain.participation.ReportSubmitted;
+import vn.thidua.domain.participation.SubmitReport;
+import vn.thidua.domain.shared.RuleViolation;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+import static vn.thidua.command.participation.ParticipationFixture.participationId;
+import static vn.thidua.command.testsupport.Refusals.invalid;
+import static vn.thidua.command.testsupport.Refusals.violates;
+import static vn.thidua.command.testsupport.SampleCampaign.CAMPAIGN;
+import static vn.thidua.command.testsupport.SampleCampaign.H1;
+import static vn.thidua.command.testsupport.SampleCampaign.NTM;
+import static vn.thidua.command.testsupport.SampleCampaign.REV;
+import static vn.thidua.command.testsupport.SampleCampaign.U2;
+import static vn.thidua.command.testsupport.SampleCampaign.YEAR_END;
+import static vn.thidua.command.testsupport.SampleCampaign.closedTerms;
+import static vn.thidua.command.testsupport.SampleCampaign.openTerms;
+import static vn.thidua.command.testsupport.SampleCampaign.validTargets;
+import static vn.thidua.command.testsupport.SampleCampaign.values;
+import static vn.thidua.command.testsupport.SampleCampaign.with;
+
+@DisplayName("Participation: period reports (báo cáo kết quả) and their corrections")
+class ReportTest {
+    private static final String PID = participationId(U2);
+    private static final PledgeSubmitted PLEDGED = new PledgeSubmitted(PID, CAMPAIGN, U2, validTargets());
+    private static final Map<String, BigDecimal> RESULTS = values("120", "3.5", "1", "6");
+
+    private ParticipationFixture setup;
+    private AggregateTestFixture<Participation> fixture;
+
+    @BeforeEach
+    void setUp() {
+        // Before the H1 due date (30/6/2025).
+        setup = new ParticipationFixture(openTerms(), "2025-06-20T10:00");
+        fixture = setup.fixture;
+    }
+
+    private static SubmitReport report(String period, Map<String, BigDecimal> values, String reason) {
+        return new SubmitReport(CAMPAIGN, U2, period, values, reason);
+    }
+
+    private static ReportSubmitted submitted(Map<String, BigDecimal> values, boolean late) {
+        return new ReportSubmitted(PID, CAMPAIGN, U2, H1, values, late);
+    }
+
+    @Test
+    void aFirstReportBeforeTheDueDateIsOnTime() {
+        fixture.given(PLEDGED)
+                .when(report(H1, RESULTS, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(submitted(RESULTS, false));
+    }
+
+    @Test
+    void aReportAt2359LocalOnTheDueDateIsOnTime() {
+        setup.clock.setVietnamTime("2025-06-30T23:59:59");
+        fixture.given(PLEDGED)
+                .when(report(H1, RESULTS, null))
+                .expectEvents(submitted(RESULTS, false));
+    }
+
+    @Test
+    void aReportAfterTheDueDateIsRecordedAsLate() {
+        setup.clock.setVietnamTime("2025-07-01T00:00");
+        fixture.given(PLEDGED)
+                .when(report(H1, RESULTS, null))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(submitted(RESULTS, true));
+    }
+
+    @Test
+    void aPartialReportIsAccepted() {
+        Map<String, BigDecimal> partial = Map.of(REV, new BigDecimal("60"));
+        fixture.given(PLEDGED)
+                .when(report(H1, partial, null))
+                .expectEvents(submitted(partial, false));
+    }
+
+    @Test
+    void anUnknownPeriodIsRefused() {
+        fixture.given(PLEDGED)
+                .when(report("Q3", RESULTS, null))
+                .expectException(RuleViolation.class)
+                .expectException(violates("report.unknown-period"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void noReportWithoutAPledge() {
+        fixture.givenNoPriorActivity()
+                .when(report(H1, RESULTS, null))
+                .expectException(violates("report.no-pledge"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void reportedValuesMustSuitTheirIndicator() {
+        fixture.given(PLEDGED)
+                .when(report(H1, with(RESULTS, NTM, "2"), null))
+                .expectException(invalid("values.NTM"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anIdenticalResubmissionRecordsNothing() {
+        fixture.given(PLEDGED, submitted(RESULTS, false))
+                .when(report(H1, values("120.0", "3.50", "1", "6"), null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aChangedReportWithoutAReasonIsRefused() {
+        fixture.given(PLEDGED, submitted(RESULTS, false))
+                .when(report(H1, with(RESULTS, REV, "125"), null))
+                .expectException(violates("report.correction-needs-reason"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aChangedReportWithABlankReasonIsRefused() {
+        fixture.given(PLEDGED, submitted(RESULTS, false))
+                .when(report(H1, with(RESULTS, REV, "125"), "   "))
+                .expectException(violates("report.correction-needs-reason"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aChangedReportWithAReasonIsACorrectionCarryingThePreviousValues() {
+        String reason = "Số liệu thu ngân sách được Kho bạc xác nhận lại";
+        fixture.given(PLEDGED, submitted(RESULTS, false))
+                .when(report(H1, with(RESULTS, REV, "125"), reason))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ReportCorrected(PID, CAMPAIGN, U2, H1, with(RESULTS, REV, "125"), RESULTS, reason,
+                        false));
+    }
+
+    @Test
+    void aCorrectionAfterTheDueDateIsMarkedLate() {
+        setup.clock.setVietnamTime("2025-07-05T08:00");
+        fixture.given(PLEDGED, submitted(RESULTS, false))
+                .when(report(H1, with(RESULTS, REV, "125"), "sai sót"))
+                .expectEvents(new ReportCorrected(PID, CAMPAIGN, U2, H1, with(RESULTS, REV, "125"), RESULTS,
+                        "sai sót", true));
+    }
+
+    @Test
+    void eachPeriodHasItsOwnReport() {
+        fixture.given(PLEDGED, submitted(RESULTS, false))
+                .when(report(YEAR_END, with(RESULTS, REV, "240"), null))
+                .expectEvents(new ReportSubmitted(PID, CAMPAIGN, U2, YEAR_END, with(RESULTS, REV, "240"), false));
+    }
+
+    @Test
+    void noReportAfterTheCampaignIsClosed() {
+        setup.campaigns.with(closedTerms());
+        fixture.given(PLEDGED)
+                .when(report(H1, RESULTS, null))
+                .expectException(violates("campaign.closed"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void noCorrectionAfterTheCampaignIsClosed() {
+        setup.campaigns.with(closedTerms());
+        fixture.given(PLEDGED, submitted(RESULTS, false))
+                .when(report(H1, with(RESULTS, REV, "125"), "sai sót"))
+                .expectException(violates("campaign.closed"))
+                .expectNoEvents();
+    }
+}
