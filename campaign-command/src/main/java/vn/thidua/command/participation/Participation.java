@@ -55,6 +55,10 @@ public class Participation {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Outcome handle(SubmitPledge cmd, CampaignTermsLookup campaigns, Clock clock) {
+        // A client retrying the very same pledge gets the same answer, even after the deadline or the close.
+        if (targets != null && cmd.targets() != null && Values.sameNumbers(targets, Values.canonical(cmd.targets()))) {
+            return Outcome.UNCHANGED;
+        }
         CampaignTerms terms = openCampaign(campaigns, cmd.campaignId());
         require(terms.isMember(cmd.unitCode()), "pledge.not-member",
                 "unit " + cmd.unitCode() + " is not a member of campaign " + cmd.campaignId());
@@ -93,6 +97,14 @@ public class Participation {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public Outcome handle(SubmitReport cmd, CampaignTermsLookup campaigns, Clock clock) {
+        PeriodReport previous = reports.get(cmd.periodCode());
+        Map<String, BigDecimal> values = Values.canonical(cmd.values());
+        boolean identical = previous != null && Values.sameNumbers(previous.values(), values);
+        // Retrying the very same report records nothing, even after close; a rejected one may be resubmitted
+        // unchanged with a reason (the evidence was missing, not the numbers wrong).
+        if (identical && previous.status() != PeriodReport.Status.REJECTED) {
+            return Outcome.UNCHANGED;
+        }
         CampaignTerms terms = openCampaign(campaigns, cmd.campaignId());
         Period period = terms.period(cmd.periodCode()).orElse(null);
         require(period != null, "report.unknown-period",
@@ -101,18 +113,15 @@ public class Participation {
         ValueRules.check(terms, "values", cmd.values());
         cmd.values().keySet().forEach(code -> require(targets.containsKey(code), "report.not-pledged",
                 "indicator " + code + " was not pledged"));
-        Map<String, BigDecimal> values = Values.canonical(cmd.values());
         boolean late = Deadlines.passed(period.dueDate(), clock.instant());
-        PeriodReport previous = reports.get(cmd.periodCode());
         if (previous == null) {
             apply(new ReportSubmitted(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), values, late));
             return Outcome.CREATED;
         }
-        if (Values.sameNumbers(previous.values(), values)) {
-            return Outcome.UNCHANGED;
-        }
         require(cmd.reason() != null && !cmd.reason().isBlank(), "report.correction-needs-reason",
-                "the report for " + cmd.periodCode() + " differs from the one submitted: a correction needs a reason");
+                identical ? "the report for " + cmd.periodCode() + " was rejected: resubmitting it needs a reason"
+                        : "the report for " + cmd.periodCode()
+                        + " differs from the one submitted: a correction needs a reason");
         apply(new ReportCorrected(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), values, previous.values(),
                 cmd.reason(), late));
         return Outcome.CHANGED;

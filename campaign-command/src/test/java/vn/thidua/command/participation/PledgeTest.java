@@ -268,4 +268,13 @@ class PledgeTest {
                 .expectException(notFound("campaign", "c404"))
                 .expectNoEvents();
     }
+
+    @Test
+    void anIdenticalRetryAfterTheDeadlineRecordsNothingAndIsNotRefused() {
+        setup.clock.setVietnamTime("2025-04-01T00:00");
+        fixture.given(pledged(validTargets()))
+                .when(pledge(validTargets()))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
 }

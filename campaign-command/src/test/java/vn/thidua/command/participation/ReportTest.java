@@ -6,6 +6,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.thidua.domain.participation.PledgeSubmitted;
 import vn.thidua.domain.participation.ReportCorrected;
+import vn.thidua.domain.participation.ReportRejected;
 import vn.thidua.domain.participation.ReportSubmitted;
 import vn.thidua.domain.participation.SubmitReport;
 import vn.thidua.domain.shared.RuleViolation;
@@ -175,6 +176,32 @@ class ReportTest {
         fixture.given(PLEDGED, submitted(RESULTS, false))
                 .when(report(H1, with(RESULTS, REV, "125"), "sai sót"))
                 .expectException(violates("campaign.closed"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void anIdenticalRetryAfterTheCloseRecordsNothingAndIsNotRefused() {
+        setup.campaigns.with(closedTerms());
+        fixture.given(PLEDGED, submitted(RESULTS, false))
+                .when(report(H1, RESULTS, null))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRejectedReportMayBeResubmittedUnchangedWithAReason() {
+        fixture.given(PLEDGED, submitted(RESULTS, false), new ReportRejected(PID, CAMPAIGN, U2, H1, "Thiếu minh chứng"))
+                .when(report(H1, RESULTS, "Bổ sung hồ sơ minh chứng"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ReportCorrected(PID, CAMPAIGN, U2, H1, RESULTS, RESULTS, "Bổ sung hồ sơ minh chứng",
+                        false));
+    }
+
+    @Test
+    void aRejectedReportResubmittedUnchangedWithoutAReasonIsRefused() {
+        fixture.given(PLEDGED, submitted(RESULTS, false), new ReportRejected(PID, CAMPAIGN, U2, H1, "Thiếu minh chứng"))
+                .when(report(H1, RESULTS, null))
+                .expectException(violates("report.correction-needs-reason"))
                 .expectNoEvents();
     }
 }
