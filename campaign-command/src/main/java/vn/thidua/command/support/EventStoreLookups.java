@@ -2,13 +2,12 @@ package vn.thidua.command.support;
 
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import vn.thidua.domain.campaign.CampaignClosed;
-import vn.thidua.domain.campaign.CampaignLaunched;
 import vn.thidua.domain.campaign.CampaignTerms;
-import vn.thidua.domain.campaign.ScoringRulesPublished;
 import vn.thidua.domain.cluster.ClusterRegistered;
 import vn.thidua.domain.shared.StreamIds;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,19 +23,9 @@ public class EventStoreLookups implements CampaignTermsLookup, ClusterDirectory 
 
     @Override
     public Optional<CampaignTerms> find(String campaignId) {
-        DomainEventStream stream = eventStore.readEvents(StreamIds.campaign(campaignId));
-        CampaignTerms terms = null;
-        while (stream.hasNext()) {
-            Object event = stream.next().getPayload();
-            if (event instanceof CampaignLaunched launched) {
-                terms = CampaignTerms.launched(launched);
-            } else if (event instanceof ScoringRulesPublished published && terms != null) {
-                terms = terms.with(published);
-            } else if (event instanceof CampaignClosed && terms != null) {
-                terms = terms.closedNow();
-            }
-        }
-        return Optional.ofNullable(terms);
+        List<Object> events = new ArrayList<>();
+        eventStore.readEvents(StreamIds.campaign(campaignId)).forEachRemaining(e -> events.add(e.getPayload()));
+        return CampaignTerms.fold(events);
     }
 
     @Override

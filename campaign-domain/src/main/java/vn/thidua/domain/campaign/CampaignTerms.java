@@ -27,6 +27,21 @@ public record CampaignTerms(String campaignId, String clusterCode, int year, Str
                 e.scoringRules(), List.of(e.scoringRules()), false);
     }
 
+    /** Folds a campaign stream's events, in order; empty when the stream holds no launch. */
+    public static Optional<CampaignTerms> fold(Iterable<?> campaignEvents) {
+        CampaignTerms terms = null;
+        for (Object event : campaignEvents) {
+            if (event instanceof CampaignLaunched launched) {
+                terms = launched(launched);
+            } else if (event instanceof ScoringRulesPublished published && terms != null) {
+                terms = terms.with(published);
+            } else if (event instanceof CampaignClosed && terms != null) {
+                terms = terms.closedNow();
+            }
+        }
+        return Optional.ofNullable(terms);
+    }
+
     public CampaignTerms with(ScoringRulesPublished e) {
         List<ScoringRules> history = Stream.concat(ruleHistory.stream(), Stream.of(e.rules())).toList();
         return new CampaignTerms(campaignId, clusterCode, year, title, headUnit, members, pledgeDeadline, periods,

@@ -1,0 +1,60 @@
+package vn.thidua.query.league;
+
+import org.springframework.stereotype.Component;
+import vn.thidua.domain.campaign.CampaignLaunched;
+import vn.thidua.domain.scoring.CampaignHistory;
+import vn.thidua.domain.shared.NotFound;
+import vn.thidua.domain.shared.StreamIds;
+import vn.thidua.domain.shared.UnitRef;
+import vn.thidua.query.store.EventTable;
+import vn.thidua.query.store.StoredEvent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A campaign's history read from the event store: its own stream and its members' participation streams,
+ * folded in global order, optionally only up to an instant. The live league table, as-of queries and what-if
+ * previews all start here.
+ */
+@Component
+public class CampaignHistories {
+    private final EventTable events;
+
+    public CampaignHistories(EventTable events) {
+        this.events = events;
+    }
+
+    public record Folded(CampaignHistory history, long lastPosition) {
+    }
+
+    public Folded current(String campaignId) {
+        return upTo(campaignId, null).orElseThrow(() -> new NotFound("campaign", campaignId));
+    }
+
+    /** The history as it stood at {@code asOf} (every event recorded at or before it), or empty if not launched. */
+    public Optional<Folded> upTo(String campaignId, Instant asOf) {
+        List<StoredEvent> own = events.streams(List.of(StreamIds.campaign(campaignId)));
+        if (own.isEmpty() || !(own.get(0).payload() instanceof CampaignLaunched launched)
+                || asOf != null && own.get(0).at().isAfter(asOf)) {
+            return Optional.empty();
+        }
+        List<String> streams = new ArrayList<>();
+        streams.add(StreamIds.campaign(campaignId));
+        for (UnitRef member : launched.members()) {
+            streams.add(StreamIds.participation(campaignId, member.code()));
+        }
+        CampaignHistory history = CampaignHistory.start(launched);
+        long last = own.get(0).position();
+        for (StoredEvent e : events.streams(streams)) {
+            if (e.position() == own.get(0).position() || asOf != null && e.at().isAfter(asOf)) {
+                continue;
+            }
+            history.apply(e.payload());
+            last = Math.max(last, e.position());
+        }
+        return Optional.of(new Folded(history, last));
+    }
+}

@@ -1,0 +1,126 @@
+package vn.thidua.query.league;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.stereotype.Component;
+import vn.thidua.domain.campaign.CampaignLaunched;
+import vn.thidua.domain.scoring.CampaignHistory;
+import vn.thidua.domain.scoring.LeagueTableCalculator;
+import vn.thidua.query.projection.ProjectionStates;
+import vn.thidua.query.projection.RebuildableProjection;
+import vn.thidua.query.store.CampaignOf;
+import vn.thidua.query.store.StoredEvent;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The league table of every campaign. Because a unit's points may depend on every other unit's results, any
+ * event of a campaign recomputes that campaign's whole table, once per batch, from the campaign's committed
+ * history with the shared scoring component; that makes the handler idempotent, indifferent to the order in which
+ * segments deliver events, and safe on several nodes. A rebuild folds the whole event table in one pass instead.
+ */
+@Component
+@ProcessingGroup(LeagueTableProjection.GROUP)
+public class LeagueTableProjection implements RebuildableProjection {
+    public static final String NAME = "league-table";
+    public static final String GROUP = "league-table";
+    private static final String DIRTY = "league-table:dirty-campaigns";
+
+    private final CampaignHistories histories;
+    private final LeagueTableStore store;
+    private final ProjectionStates states;
+    private final LeagueTableCalculator calculator = new LeagueTableCalculator();
+    private final Clock clock;
+
+    public LeagueTableProjection(CampaignHistories histories, LeagueTableStore store, ProjectionStates states,
+                                 Clock clock) {
+        this.histories = histories;
+        this.store = store;
+        this.states = states;
+        this.clock = clock;
+    }
+
+    @EventHandler
+    void on(Object event) {
+        String campaignId = CampaignOf.event(event);
+        if (campaignId == null) {
+            return;
+        }
+        if (!CurrentUnitOfWork.isStarted()) {
+            recompute(Set.of(campaignId));
+            return;
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        Set<String> dirty = root.getOrComputeResource(DIRTY, key -> {
+            Set<String> campaigns = new LinkedHashSet<>();
+            root.onPrepareCommit(u -> recompute(campaigns));
+            return campaigns;
+        });
+        dirty.add(campaignId);
+    }
+
+    private void recompute(Set<String> campaignIds) {
+        int generation = states.generationForWrite(NAME);
+        for (String campaignId : campaignIds) {
+            CampaignHistories.Folded folded = histories.current(campaignId);
+            store.write(generation, calculator.score(folded.history(), clock.instant()), folded.lastPosition(),
+                    clock.instant());
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String processingGroup() {
+        return GROUP;
+    }
+
+    @Override
+    public void clear(int generation) {
+        store.clear(generation);
+    }
+
+    @Override
+    public Rebuild rebuild(int generation) {
+        return new Rebuild() {
+            private final Map<String, CampaignHistory> campaigns = new HashMap<>();
+            private final Map<String, Long> lastPositions = new HashMap<>();
+
+            @Override
+            public void accept(StoredEvent event) {
+                Object payload = event.payload();
+                if (payload instanceof CampaignLaunched launched) {
+                    campaigns.put(launched.campaignId(), CampaignHistory.start(launched));
+                    lastPositions.put(launched.campaignId(), event.position());
+                    return;
+                }
+                String campaignId = CampaignOf.event(payload);
+                CampaignHistory history = campaignId == null ? null : campaigns.get(campaignId);
+                if (history != null) {
+                    history.apply(payload);
+                    lastPositions.put(campaignId, event.position());
+                }
+            }
+
+            @Override
+            public void flush() {
+                // Tables are written once, when the scan is complete: a partial table would never be shown anyway.
+            }
+
+            @Override
+            public void finish() {
+                campaigns.forEach((id, history) -> store.write(generation, calculator.score(history, clock.instant()),
+                        lastPositions.get(id), clock.instant()));
+            }
+        };
+    }
+}

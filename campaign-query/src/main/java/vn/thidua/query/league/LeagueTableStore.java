@@ -1,0 +1,87 @@
+package vn.thidua.query.league;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.thidua.domain.scoring.LeagueRow;
+import vn.thidua.domain.scoring.LeagueTable;
+import vn.thidua.query.support.EventJson;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The league_table_row and league_table_campaign tables: one computed table per campaign and generation. */
+@Component
+public class LeagueTableStore {
+    private static final TypeReference<LinkedHashMap<String, BigDecimal>> POINTS = new TypeReference<>() { };
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json = EventJson.mapper();
+
+    public LeagueTableStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Replaces the campaign's table in one generation; writing the same table twice gives the same rows. */
+    public void write(int generation, LeagueTable table, long lastPosition, Instant computedAt) {
+        jdbc.update("DELETE FROM league_table_row WHERE generation = ? AND campaign_id = ?", generation,
+                table.campaignId());
+        jdbc.update("DELETE FROM league_table_campaign WHERE generation = ? AND campaign_id = ?", generation,
+                table.campaignId());
+        List<Object[]> rows = new ArrayList<>();
+        int order = 0;
+        for (LeagueRow r : table.rows()) {
+            rows.add(new Object[]{generation, table.campaignId(), r.unitCode(), table.rulesVersion(), order++, r.rank(),
+                    r.unitName(), r.total(), r.penalties(), r.provisional(), text(r.contents()), text(r.indicators())});
+        }
+        jdbc.batchUpdate("INSERT INTO league_table_row (generation, campaign_id, unit_code, rules_version, position,"
+                + " rank, unit_name, total, penalties, provisional, contents, indicators)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        jdbc.update("INSERT INTO league_table_campaign (generation, campaign_id, rules_version, last_position,"
+                        + " computed_at) VALUES (?, ?, ?, ?, ?)", generation, table.campaignId(), table.rulesVersion(),
+                lastPosition, computedAt.toString());
+    }
+
+    public Optional<LeagueTable> read(int generation, String campaignId) {
+        List<Object[]> meta = jdbc.query("SELECT rules_version, computed_at FROM league_table_campaign"
+                        + " WHERE generation = ? AND campaign_id = ?",
+                (rs, i) -> new Object[]{rs.getInt(1), rs.getString(2)}, generation, campaignId);
+        if (meta.isEmpty()) {
+            return Optional.empty();
+        }
+        List<LeagueRow> rows = jdbc.query("SELECT * FROM league_table_row WHERE generation = ? AND campaign_id = ?"
+                + " ORDER BY position", (rs, i) -> new LeagueRow(rs.getInt("rank"), rs.getString("unit_code"),
+                rs.getString("unit_name"), rs.getBigDecimal("total"), rs.getBoolean("provisional"),
+                points(rs.getString("contents")), points(rs.getString("indicators")), rs.getBigDecimal("penalties")),
+                generation, campaignId);
+        return Optional.of(new LeagueTable(campaignId, (Integer) meta.get(0)[0], Instant.parse((String) meta.get(0)[1]),
+                rows));
+    }
+
+    public void clear(int generation) {
+        jdbc.update("DELETE FROM league_table_row WHERE generation = ?", generation);
+        jdbc.update("DELETE FROM league_table_campaign WHERE generation = ?", generation);
+    }
+
+    private String text(Map<String, BigDecimal> points) {
+        try {
+            return json.writeValueAsString(points);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, BigDecimal> points(String text) {
+        try {
+            return json.readValue(text, POINTS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package vn.thidua.query.projection;
+
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.thidua.domain.shared.NotFound;
+
+import java.time.Clock;
+import java.util.List;
+
+/** The projection_state table: which generation of each read model serves, and the progress of rebuilds. */
+@Component
+public class ProjectionStates {
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public ProjectionStates(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The generation readers use; it changes only when a rebuild is switched in. */
+    public int activeGeneration(String name) {
+        List<Integer> g = jdbc.queryForList("SELECT active_generation FROM projection_state WHERE name = ?",
+                Integer.class, name);
+        if (g.isEmpty()) {
+            throw new NotFound("projection", name);
+        }
+        return g.get(0);
+    }
+
+    /**
+     * The generation a live event handler writes to, locked for the rest of its transaction so that a rebuild
+     * cannot switch generations between this read and the handler's writes. Asked once per batch.
+     */
+    public int generationForWrite(String name) {
+        if (CurrentUnitOfWork.isStarted()) {
+            return CurrentUnitOfWork.get().root().getOrComputeResource("projection-generation:" + name,
+                    key -> lockedGeneration(name));
+        }
+        return lockedGeneration(name);
+    }
+
+    int lockedGeneration(String name) {
+        return jdbc.queryForObject("SELECT active_generation FROM projection_state WHERE name = ? FOR UPDATE",
+                Integer.class, name);
+    }
+
+    public ProjectionStatus status(String name) {
+        return all().stream().filter(s -> s.name().equals(name)).findFirst()
+                .orElseThrow(() -> new NotFound("projection", name));
+    }
+
+    public List<ProjectionStatus> all() {
+        return jdbc.query("SELECT * FROM projection_state ORDER BY name", (rs, i) -> new ProjectionStatus(
+                rs.getString("name"), rs.getInt("active_generation"), rs.getString("status"),
+                (Integer) rs.getObject("rebuild_generation"), longOrNull(rs.getObject("rebuild_position")),
+                longOrNull(rs.getObject("rebuild_head")), longOrNull(rs.getObject("rebuild_events")),
+                rs.getString("started_at"), rs.getString("finished_at"), longOrNull(rs.getObject("heartbeat_at")),
+                rs.getString("message")));
+    }
+
+    /** Claims the rebuild unless another one is alive (its heartbeat younger than {@code staleMillis}). */
+    boolean claimRebuild(String name, int generation, long head, long staleMillis) {
+        long now = clock.millis();
+        return jdbc.update("UPDATE projection_state SET status = 'REBUILDING', rebuild_generation = ?,"
+                        + " rebuild_position = 0, rebuild_head = ?, rebuild_events = 0, started_at = ?,"
+                        + " finished_at = NULL, heartbeat_at = ?, message = NULL"
+                        + " WHERE name = ? AND (status <> 'REBUILDING' OR heartbeat_at IS NULL OR heartbeat_at < ?)",
+                generation, head, clock.instant().toString(), now, name, now - staleMillis) == 1;
+    }
+
+    void progress(String name, long position, long head, long events) {
+        jdbc.update("UPDATE projection_state SET rebuild_position = ?, rebuild_head = ?, rebuild_events = ?,"
+                + " heartbeat_at = ? WHERE name = ?", position, head, events, clock.millis(), name);
+    }
+
+    void switchTo(String name, int generation, long position, long events) {
+        jdbc.update("UPDATE projection_state SET active_generation = ?, status = 'LIVE', rebuild_position = ?,"
+                        + " rebuild_head = ?, rebuild_events = ?, finished_at = ?, heartbeat_at = ? WHERE name = ?",
+                generation, position, position, events, clock.instant().toString(), clock.millis(), name);
+    }
+
+    void failed(String name, String message) {
+        jdbc.update("UPDATE projection_state SET status = 'FAILED', finished_at = ?, message = ? WHERE name = ?",
+                clock.instant().toString(), message.length() > 1900 ? message.substring(0, 1900) : message, name);
+    }
+
+    private static Long longOrNull(Object o) {
+        return o == null ? null : ((Number) o).longValue();
+    }
+}

@@ -1,0 +1,33 @@
+package vn.thidua.query.projection;
+
+import vn.thidua.query.store.StoredEvent;
+
+/**
+ * A read model that can be rebuilt from the event table into a new generation of its rows, beside the generation
+ * that keeps serving, and then switched to atomically.
+ */
+public interface RebuildableProjection {
+    /** The name operators use in {@code /api/v1/admin/projections/{name}}. */
+    String name();
+
+    /** The Axon processing group whose handlers keep this projection current. */
+    String processingGroup();
+
+    /** Deletes every row of one generation. */
+    void clear(int generation);
+
+    /** A builder that writes rows of {@code generation} from events fed to it in global order. */
+    Rebuild rebuild(int generation);
+
+    interface Rebuild {
+        void accept(StoredEvent event);
+
+        /** Writes what is buffered; called now and then during the scan, each time in its own transaction. */
+        void flush();
+
+        /** Writes the rest, inside the transaction that switches generations. */
+        default void finish() {
+            flush();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package vn.thidua.query.store;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.thidua.query.support.EventJson;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Reads the event table straight over JDBC, in global order, and turns rows into domain events with the same
+ * Jackson mapper that wrote them. This is the fast path used by rebuilds, as-of queries and the live league table:
+ * no framework between the rows and the pure scoring code.
+ */
+@Component
+public class EventTable {
+    private static final String COLUMNS = "global_index, time_stamp, aggregate_identifier, sequence_number, "
+            + "payload_type, payload, meta_data";
+    private static final int FETCH_SIZE = 2000;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate readOnly;
+    private final ObjectMapper mapper = EventJson.mapper();
+    private final ObjectReader metadataReader = mapper.readerFor(new TypeReference<Map<String, Object>>() { });
+    private final Map<String, ObjectReader> readers = new ConcurrentHashMap<>();
+
+    public EventTable(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
+    }
+
+    /** The highest position written so far (0 when the store is empty). */
+    public long headPosition() {
+        Long head = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        return head == null ? 0 : head;
+    }
+
+    /** The last position of one stream, or -1 when it has no events. */
+    public long lastPositionOf(String streamId) {
+        Long last = jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                Long.class, streamId);
+        return last == null ? -1 : last;
+    }
+
+    public long count() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * Streams every event with {@code after < position <= upTo} in global order, without holding them all in
+     * memory (a server-side cursor on PostgreSQL needs a transaction and a fetch size).
+     */
+    public void forEach(long after, long upTo, Consumer<StoredEvent> consumer) {
+        readOnly.executeWithoutResult(status -> jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT " + COLUMNS + " FROM domain_event_entry"
+                    + " WHERE global_index > ? AND global_index <= ? ORDER BY global_index");
+            statement.setFetchSize(FETCH_SIZE);
+            statement.setLong(1, after);
+            statement.setLong(2, upTo);
+            return statement;
+        }, (RowCallbackHandler) rs -> consumer.accept(row(rs))));
+    }
+
+    /** Every event of the given streams, in global order. */
+    public List<StoredEvent> streams(Collection<String> streamIds) {
+        List<StoredEvent> events = new ArrayList<>();
+        if (streamIds.isEmpty()) {
+            return events;
+        }
+        List<String> ids = List.copyOf(streamIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            jdbc.query("SELECT " + COLUMNS + " FROM domain_event_entry WHERE aggregate_identifier IN (" + marks + ")",
+                    (RowCallbackHandler) rs -> events.add(row(rs)), chunk.toArray());
+        }
+        events.sort(java.util.Comparator.comparingLong(StoredEvent::position));
+        return events;
+    }
+
+    private StoredEvent row(ResultSet rs) throws SQLException {
+        String type = rs.getString("payload_type");
+        byte[] meta = rs.getBytes("meta_data");
+        return new StoredEvent(rs.getLong("global_index"), Instant.parse(rs.getString("time_stamp")),
+                rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), type,
+                payload(type, rs.getBytes("payload")), metadata(meta));
+    }
+
+    /** The domain event, or null for a type this reader does not know (an event from a newer version). */
+    public Object payload(String type, byte[] bytes) {
+        ObjectReader reader = readers.computeIfAbsent(type, this::readerFor);
+        if (reader == null) {
+            return null;
+        }
+        try {
+            return reader.readValue(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read stored " + type, e);
+        }
+    }
+
+    private ObjectReader readerFor(String type) {
+        try {
+            return mapper.readerFor(Class.forName(type));
+        } catch (ClassNotFoundException e) {
+            return null;
+        }
+    }
+
+    private Map<String, Object> metadata(byte[] bytes) {
+        if (bytes == null || bytes.length == 0) {
+            return Map.of();
+        }
+        try {
+            return metadataReader.readValue(bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read stored metadata", e);
+        }
+    }
+}
