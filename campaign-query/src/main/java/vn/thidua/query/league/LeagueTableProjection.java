@@ -14,6 +14,7 @@ import vn.thidua.query.store.CampaignOf;
 import vn.thidua.query.store.StoredEvent;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -69,8 +70,8 @@ public class LeagueTableProjection implements RebuildableProjection {
         int generation = states.generationForWrite(NAME);
         for (String campaignId : campaignIds) {
             CampaignHistories.Folded folded = histories.current(campaignId);
-            store.write(generation, calculator.score(folded.history(), clock.instant()), folded.lastPosition(),
-                    clock.instant());
+            Instant now = clock.instant();
+            store.write(generation, calculator.score(folded.history(), now), folded.lastPosition(), now);
         }
     }
 
@@ -118,8 +119,9 @@ public class LeagueTableProjection implements RebuildableProjection {
 
             @Override
             public void finish() {
-                campaigns.forEach((id, history) -> store.write(generation, calculator.score(history, clock.instant()),
-                        lastPositions.get(id), clock.instant()));
+                Instant now = clock.instant();
+                campaigns.forEach((id, history) -> store.write(generation, calculator.score(history, now),
+                        lastPositions.get(id), now));
             }
         };
     }

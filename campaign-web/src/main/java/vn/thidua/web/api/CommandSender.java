@@ -1,6 +1,7 @@
 package vn.thidua.web.api;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
@@ -8,6 +9,7 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import vn.thidua.domain.shared.MetadataKeys;
 import vn.thidua.domain.shared.Outcome;
+import vn.thidua.domain.shared.TargetsStream;
 import vn.thidua.web.security.Actor;
 
 import java.util.HashMap;
@@ -23,13 +25,21 @@ public class CommandSender {
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
     public static final String REQUEST_ID_HEADER = "X-Request-Id";
     private final CommandGateway gateway;
+    private final ConsistencyWait consistency;
 
-    public CommandSender(CommandGateway gateway) {
+    public CommandSender(CommandGateway gateway, ConsistencyWait consistency) {
         this.gateway = gateway;
+        this.consistency = consistency;
     }
 
+    /** Sends and waits until stored; with {@code Consistency: wait}, also until the projections have caught up. */
     public Outcome send(Actor actor, Object command) {
         Object result = gateway.sendAndWait(command, metadata(actor));
+        HttpServletRequest request = currentRequest();
+        String wait = request == null ? null : request.getHeader(ConsistencyWait.HEADER);
+        if (ConsistencyWait.requested(wait) && command instanceof TargetsStream target) {
+            consistency.awaitStream(target.streamId(), wait, currentResponse());
+        }
         return result instanceof Outcome outcome ? outcome : Outcome.CREATED;
     }
 
@@ -52,6 +62,11 @@ public class CommandSender {
         String correlation = header(request, CORRELATION_HEADER);
         return metadataFor(actor, correlation != null ? correlation : UUID.randomUUID().toString(),
                 header(request, REQUEST_ID_HEADER));
+    }
+
+    private static HttpServletResponse currentResponse() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? attributes.getResponse() : null;
     }
 
     private static HttpServletRequest currentRequest() {

@@ -1,0 +1,74 @@
+package vn.thidua.query.league;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+import vn.thidua.domain.campaign.ScoringRules;
+import vn.thidua.domain.query.LeagueTablePreviewQuery;
+import vn.thidua.domain.query.LeagueTableQuery;
+import vn.thidua.domain.scoring.CampaignHistory;
+import vn.thidua.domain.scoring.LeagueTable;
+import vn.thidua.domain.scoring.LeagueTableCalculator;
+import vn.thidua.domain.shared.NotFound;
+import vn.thidua.query.projection.ProjectionStates;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * League tables: the current one from the projection's table; any past instant, any published rule version, or a
+ * draft rule set computed from the event store with the same scoring component.
+ */
+@Component
+public class LeagueTableQueries {
+    private final LeagueTableStore store;
+    private final ProjectionStates states;
+    private final CampaignHistories histories;
+    private final LeagueTableCalculator calculator = new LeagueTableCalculator();
+    private final Clock clock;
+
+    public LeagueTableQueries(LeagueTableStore store, ProjectionStates states, CampaignHistories histories,
+                              Clock clock) {
+        this.store = store;
+        this.states = states;
+        this.histories = histories;
+        this.clock = clock;
+    }
+
+    @QueryHandler
+    public LeagueTable handle(LeagueTableQuery query) {
+        if (query.asOf() == null && query.rulesVersion() == null) {
+            Optional<LeagueTable> stored = store.read(states.activeGeneration(LeagueTableProjection.NAME),
+                    query.campaignId());
+            if (stored.isPresent()) {
+                return stored.get();
+            }
+        }
+        Instant asOf = query.asOf() != null ? query.asOf() : clock.instant();
+        CampaignHistory history = at(query.campaignId(), query.asOf());
+        ScoringRules rules = history.terms().rules();
+        if (query.rulesVersion() != null) {
+            // A version published after the instant still applies: recomputing the past under new rules is the point.
+            rules = histories.current(query.campaignId()).history().terms().rulesVersion(query.rulesVersion())
+                    .orElseThrow(() -> new NotFound("rule version", query.rulesVersion() + " of campaign "
+                            + query.campaignId()));
+        }
+        return calculator.score(history.terms(), rules, history.units(), asOf);
+    }
+
+    @QueryHandler
+    public LeagueTable handle(LeagueTablePreviewQuery query) {
+        Instant asOf = query.asOf() != null ? query.asOf() : clock.instant();
+        CampaignHistory history = at(query.campaignId(), query.asOf());
+        return calculator.score(history.terms(), query.draft(), history.units(), asOf);
+    }
+
+    private CampaignHistory at(String campaignId, Instant asOf) {
+        if (asOf == null) {
+            return histories.current(campaignId).history();
+        }
+        return histories.upTo(campaignId, asOf).map(CampaignHistories.Folded::history)
+                .orElseThrow(() -> new NotFound("league table", campaignId + " as of " + asOf
+                        + " (the campaign was not launched yet)"));
+    }
+}

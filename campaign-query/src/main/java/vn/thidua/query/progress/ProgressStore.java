@@ -1,0 +1,79 @@
+package vn.thidua.query.progress;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The progress_target and progress_value tables, written by key so that applying an event twice changes nothing. */
+@Component
+public class ProgressStore {
+    private final JdbcTemplate jdbc;
+
+    public ProgressStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    record TargetRow(String indicator, BigDecimal target) {
+    }
+
+    record ValueRow(String indicator, String period, BigDecimal reported, BigDecimal verified, String status,
+                    boolean late, String at) {
+    }
+
+    void replaceTargets(int generation, String campaignId, String unitCode, Map<String, BigDecimal> targets) {
+        jdbc.update("DELETE FROM progress_target WHERE generation = ? AND campaign_id = ? AND unit_code = ?",
+                generation, campaignId, unitCode);
+        List<Object[]> rows = new ArrayList<>();
+        targets.forEach((code, target) -> rows.add(new Object[]{generation, campaignId, unitCode, code, target}));
+        jdbc.batchUpdate("INSERT INTO progress_target (generation, campaign_id, unit_code, indicator_code, target)"
+                + " VALUES (?, ?, ?, ?, ?)", rows);
+    }
+
+    /** A period's report replaced by new values; lateness is that of the first submission, kept if known. */
+    void replaceReport(int generation, String campaignId, String unitCode, String period, Map<String, BigDecimal> values,
+                       boolean late, String at, long position) {
+        List<Boolean> known = jdbc.queryForList("SELECT late FROM progress_value WHERE generation = ? AND campaign_id = ?"
+                + " AND unit_code = ? AND period_code = ?", Boolean.class, generation, campaignId, unitCode, period);
+        boolean firstLate = known.isEmpty() ? late : known.get(0);
+        jdbc.update("DELETE FROM progress_value WHERE generation = ? AND campaign_id = ? AND unit_code = ?"
+                + " AND period_code = ?", generation, campaignId, unitCode, period);
+        List<Object[]> rows = new ArrayList<>();
+        values.forEach((code, value) -> rows.add(new Object[]{generation, campaignId, unitCode, code, period, value,
+                "SUBMITTED", firstLate, at, position}));
+        jdbc.batchUpdate("INSERT INTO progress_value (generation, campaign_id, unit_code, indicator_code, period_code,"
+                + " reported, verified, status, late, at, position) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)", rows);
+    }
+
+    void verify(int generation, String campaignId, String unitCode, String period, Map<String, BigDecimal> counted) {
+        counted.forEach((code, value) -> jdbc.update("UPDATE progress_value SET verified = ?, status = 'VERIFIED'"
+                        + " WHERE generation = ? AND campaign_id = ? AND unit_code = ? AND period_code = ?"
+                        + " AND indicator_code = ?", value, generation, campaignId, unitCode, period, code));
+    }
+
+    void reject(int generation, String campaignId, String unitCode, String period) {
+        jdbc.update("UPDATE progress_value SET verified = NULL, status = 'REJECTED' WHERE generation = ?"
+                + " AND campaign_id = ? AND unit_code = ? AND period_code = ?", generation, campaignId, unitCode, period);
+    }
+
+    List<TargetRow> targets(int generation, String campaignId, String unitCode) {
+        return jdbc.query("SELECT indicator_code, target FROM progress_target WHERE generation = ? AND campaign_id = ?"
+                        + " AND unit_code = ?", (rs, i) -> new TargetRow(rs.getString(1), rs.getBigDecimal(2)),
+                generation, campaignId, unitCode);
+    }
+
+    List<ValueRow> values(int generation, String campaignId, String unitCode) {
+        return jdbc.query("SELECT indicator_code, period_code, reported, verified, status, late, at FROM progress_value"
+                        + " WHERE generation = ? AND campaign_id = ? AND unit_code = ?",
+                (rs, i) -> new ValueRow(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
+                        rs.getString(5), rs.getBoolean(6), rs.getString(7)), generation, campaignId, unitCode);
+    }
+
+    void clear(int generation) {
+        jdbc.update("DELETE FROM progress_target WHERE generation = ?", generation);
+        jdbc.update("DELETE FROM progress_value WHERE generation = ?", generation);
+    }
+}

@@ -1,0 +1,65 @@
+package vn.thidua.web.api;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import vn.thidua.domain.commendation.Award;
+import vn.thidua.domain.commendation.Ballot;
+import vn.thidua.domain.commendation.CommendationApproved;
+import vn.thidua.domain.commendation.CommendationConferred;
+import vn.thidua.domain.commendation.CommendationProposed;
+import vn.thidua.domain.commendation.CommendationRejected;
+import vn.thidua.domain.commendation.CommendationRevoked;
+import vn.thidua.domain.commendation.LeagueTablePosition;
+import vn.thidua.domain.shared.MetadataKeys;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** A commendation with its full history, folded from its stream. */
+public record CommendationView(String commendationId, String campaignId, String unitCode, Award award,
+                               String rationale, Ballot ballot, LeagueTablePosition basis, String status,
+                               String decisionNo, LocalDate decisionDate, List<Step> history) {
+
+    public record Step(String type, Instant at, String actor, String role, String note) {
+    }
+
+    static CommendationView of(List<DomainEventMessage<?>> events) {
+        CommendationView v = null;
+        List<Step> history = new ArrayList<>();
+        for (DomainEventMessage<?> m : events) {
+            Object e = m.getPayload();
+            String note = null;
+            if (e instanceof CommendationProposed p) {
+                v = new CommendationView(p.commendationId(), p.campaignId(), p.unitCode(), p.award(), p.rationale(),
+                        p.ballot(), p.basis(), "PROPOSED", null, null, history);
+                note = p.rationale();
+            } else if (v != null && e instanceof CommendationApproved a) {
+                v = v.withStatus("APPROVED", v.decisionNo, v.decisionDate);
+                note = a.comment();
+            } else if (v != null && e instanceof CommendationRejected r) {
+                v = v.withStatus("REJECTED", v.decisionNo, v.decisionDate);
+                note = r.comment();
+            } else if (v != null && e instanceof CommendationConferred c) {
+                v = v.withStatus("CONFERRED", c.decisionNo(), c.decisionDate());
+                note = c.decisionNo() + " (" + c.decisionDate() + ")";
+            } else if (v != null && e instanceof CommendationRevoked r) {
+                v = v.withStatus("REVOKED", v.decisionNo, v.decisionDate);
+                note = r.reason();
+            }
+            history.add(new Step(e.getClass().getSimpleName(), m.getTimestamp(),
+                    (String) m.getMetaData().get(MetadataKeys.USER), (String) m.getMetaData().get(MetadataKeys.ROLE),
+                    note));
+        }
+        return v;
+    }
+
+    private CommendationView withStatus(String status, String decisionNo, LocalDate decisionDate) {
+        return new CommendationView(commendationId, campaignId, unitCode, award, rationale, ballot, basis, status,
+                decisionNo, decisionDate, history);
+    }
+
+    boolean standing() {
+        return !"REJECTED".equals(status) && !"REVOKED".equals(status);
+    }
+}

@@ -1,0 +1,124 @@
+package vn.thidua.web.api;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.thidua.domain.shared.NotFound;
+import vn.thidua.query.projection.ProcessorPositions;
+import vn.thidua.query.projection.ProjectionRebuilder;
+import vn.thidua.query.projection.ProjectionStates;
+import vn.thidua.query.projection.ProjectionStatus;
+import vn.thidua.query.store.EventTable;
+import vn.thidua.web.security.AppUser;
+import vn.thidua.web.security.Permissions;
+
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** Operations: each projection's state and progress, replay, and the dead letters of its event handlers. */
+@RestController
+@RequestMapping("/api/v1/admin/projections")
+public class ProjectionAdminController {
+    public record ProjectionView(String name, String status, long position, long headPosition, double progress,
+                                 int generation, Long rebuildPosition, Long rebuildEvents, String startedAt,
+                                 String finishedAt, String message, long deadLetters) {
+    }
+
+    public record DeadLetterView(String id, String processingGroup, String eventType, String aggregateId,
+                                 String cause, String enqueuedAt, String lastTouched) {
+    }
+
+    private final ProjectionRebuilder rebuilder;
+    private final ProjectionStates states;
+    private final ProcessorPositions positions;
+    private final EventTable events;
+    private final Permissions permissions;
+    private final JdbcTemplate jdbc;
+    private final EventProcessingConfiguration processing;
+
+    public ProjectionAdminController(ProjectionRebuilder rebuilder, ProjectionStates states,
+                                     ProcessorPositions positions, EventTable events, Permissions permissions,
+                                     JdbcTemplate jdbc, EventProcessingConfiguration processing) {
+        this.rebuilder = rebuilder;
+        this.states = states;
+        this.positions = positions;
+        this.events = events;
+        this.permissions = permissions;
+        this.jdbc = jdbc;
+        this.processing = processing;
+    }
+
+    @GetMapping
+    public List<ProjectionView> list(@AuthenticationPrincipal AppUser user) {
+        permissions.operator(user);
+        long head = events.headPosition();
+        return states.all().stream().map(s -> view(s, head)).toList();
+    }
+
+    @GetMapping("/{name}")
+    public ProjectionView get(@AuthenticationPrincipal AppUser user, @PathVariable String name) {
+        permissions.operator(user);
+        return view(states.status(name), events.headPosition());
+    }
+
+    @PostMapping("/{name}/replay")
+    public ResponseEntity<ProjectionView> replay(@AuthenticationPrincipal AppUser user, @PathVariable String name) {
+        permissions.operator(user);
+        rebuilder.replay(name);
+        return ResponseEntity.accepted().body(view(states.status(name), events.headPosition()));
+    }
+
+    @GetMapping("/{name}/dead-letters")
+    public List<DeadLetterView> deadLetters(@AuthenticationPrincipal AppUser user, @PathVariable String name) {
+        permissions.operator(user);
+        states.status(name);
+        return jdbc.query("SELECT dead_letter_id, processing_group, payload_type, aggregate_identifier, cause_message,"
+                        + " enqueued_at, last_touched FROM dead_letter_entry WHERE processing_group = ?"
+                        + " ORDER BY sequence_identifier, sequence_index",
+                (rs, i) -> new DeadLetterView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6), rs.getString(7)), name);
+    }
+
+    /** Retries every dead-lettered sequence of the projection; letters that fail again stay, with a new cause. */
+    @PostMapping("/{name}/dead-letters/retry")
+    public Map<String, Object> retry(@AuthenticationPrincipal AppUser user, @PathVariable String name) {
+        permissions.operator(user);
+        states.status(name);
+        SequencedDeadLetterProcessor<?> processor = processing.sequencedDeadLetterProcessor(name)
+                .orElseThrow(() -> new NotFound("dead-letter queue", name));
+        long before = count(name);
+        int attempts = 0;
+        while (attempts < before && processor.processAny()) {
+            attempts++;
+        }
+        return Map.of("name", name, "before", before, "after", count(name));
+    }
+
+    private long count(String group) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter_entry WHERE processing_group = ?", Long.class,
+                group);
+        return n == null ? 0 : n;
+    }
+
+    private ProjectionView view(ProjectionStatus s, long head) {
+        long position;
+        if (s.rebuilding()) {
+            position = s.rebuildPosition() == null ? 0 : s.rebuildPosition();
+        } else {
+            OptionalLong live = positions.position(s.name());
+            position = live.isPresent() ? live.getAsLong() : 0;
+        }
+        double progress = head == 0 ? 1.0 : Math.min(1.0, (double) position / head);
+        return new ProjectionView(s.name(), s.status(), position, head, progress, s.activeGeneration(),
+                s.rebuildPosition(), s.rebuildEvents(), s.startedAt(), s.finishedAt(), s.message(), count(s.name()));
+    }
+
+}
