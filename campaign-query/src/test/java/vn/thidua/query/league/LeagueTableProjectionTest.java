@@ -1,0 +1,157 @@
+package vn.thidua.query.league;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.thidua.domain.campaign.ScoringMethod;
+import vn.thidua.domain.campaign.ScoringRules;
+import vn.thidua.domain.campaign.ScoringRulesPublished;
+import vn.thidua.domain.participation.PledgeSubmitted;
+import vn.thidua.domain.participation.ReportSubmitted;
+import vn.thidua.domain.participation.ReportVerified;
+import vn.thidua.domain.query.LeagueTableQuery;
+import vn.thidua.domain.scoring.LeagueRow;
+import vn.thidua.domain.scoring.LeagueTable;
+import vn.thidua.domain.shared.StreamIds;
+import vn.thidua.query.projection.ProjectionRebuilder;
+import vn.thidua.query.projection.ProjectionStates;
+import vn.thidua.query.store.EventTable;
+import vn.thidua.query.testsupport.TestEventStore;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thidua.query.testsupport.SmallCampaign.A;
+import static vn.thidua.query.testsupport.SmallCampaign.B;
+import static vn.thidua.query.testsupport.SmallCampaign.C;
+import static vn.thidua.query.testsupport.SmallCampaign.ID;
+import static vn.thidua.query.testsupport.SmallCampaign.launched;
+import static vn.thidua.query.testsupport.SmallCampaign.participation;
+import static vn.thidua.query.testsupport.SmallCampaign.values;
+
+/** The league-table projection replays a known history; the live path and a rebuild give the same rows. */
+class LeagueTableProjectionTest {
+    private static final Instant LAUNCH = Instant.parse("2025-03-01T02:00:00Z");
+    private static final Instant JUNE = Instant.parse("2025-06-20T02:00:00Z");
+    private static final Instant JULY = Instant.parse("2025-07-02T02:00:00Z");
+
+    private TestEventStore store;
+    private EventTable events;
+    private LeagueTableProjection projection;
+    private LeagueTableQueries queries;
+    private ProjectionRebuilder rebuilder;
+    private ProjectionStates states;
+
+    @BeforeEach
+    void setUp() {
+        store = new TestEventStore();
+        Clock clock = Clock.fixed(Instant.parse("2025-08-01T00:00:00Z"), ZoneOffset.UTC);
+        events = new EventTable(store.jdbc, store.transactions);
+        states = new ProjectionStates(store.jdbc, clock);
+        LeagueTableStore tables = new LeagueTableStore(store.jdbc);
+        CampaignHistories histories = new CampaignHistories(events);
+        projection = new LeagueTableProjection(histories, tables, states, clock);
+        queries = new LeagueTableQueries(tables, states, histories, clock);
+        rebuilder = new ProjectionRebuilder(List.of(projection), states, events, store.transactions);
+    }
+
+    /** Appends and lets the live handler see it, as the Axon processor would. */
+    private void record(String stream, String type, Object event, Instant at) {
+        store.append(stream, type, event, at, "tester");
+        projection.on(event);
+    }
+
+    private void history() {
+        record(StreamIds.campaign(ID), "Campaign", launched(), LAUNCH);
+        record(participation(A), "Participation",
+                new PledgeSubmitted(participation(A), ID, A, values("100", "1")), LAUNCH.plusSeconds(60));
+        record(participation(B), "Participation",
+                new PledgeSubmitted(participation(B), ID, B, values("100", "1")), LAUNCH.plusSeconds(120));
+        record(participation(A), "Participation",
+                new ReportSubmitted(participation(A), ID, A, "P1", values("110", "1"), false), JUNE);
+        record(participation(B), "Participation",
+                new ReportSubmitted(participation(B), ID, B, "P1", values("130", "0"), true), JULY);
+        record(participation(A), "Participation", new ReportVerified(participation(A), ID, A, "P1",
+                values("110", "1"), Map.of(), "đạt"), JULY.plusSeconds(60));
+    }
+
+    private LeagueTable current() {
+        return queries.handle(new LeagueTableQuery(ID, null, null));
+    }
+
+    @Test
+    void scoresTheKnownHistoryAsComputedByHand() {
+        history();
+        LeagueTable table = current();
+        assertThat(table.rulesVersion()).isEqualTo(1);
+        // A: Q 60 × 110/100 = 66, OK 40 → 106, verified, on time.
+        // B: Q 60 × min(1.3, 1.2) = 72, OK 0 → 72, minus 1 for the late P1 report → 71, not verified.
+        // C: nothing pledged or reported → 0 (no missing penalty in v1).
+        assertThat(table.rows()).extracting(LeagueRow::rank, LeagueRow::unitCode, LeagueRow::total,
+                        LeagueRow::provisional)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, A, new BigDecimal("106.0000"), false),
+                        org.assertj.core.groups.Tuple.tuple(2, B, new BigDecimal("71.0000"), true),
+                        org.assertj.core.groups.Tuple.tuple(3, C, new BigDecimal("0.0000"), false));
+        assertThat(table.rows().get(0).contents()).containsEntry("C1", new BigDecimal("66.0000"))
+                .containsEntry("C2", new BigDecimal("40.0000"));
+        assertThat(table.rows().get(1).penalties()).isEqualByComparingTo("1");
+    }
+
+    @Test
+    void aNewRuleVersionRecomputesTheTable() {
+        history();
+        record(StreamIds.campaign(ID), "Campaign", new ScoringRulesPublished(ID, new ScoringRules(2,
+                ScoringMethod.LEADER_INTERPOLATED, null, BigDecimal.ONE, BigDecimal.ZERO, BigDecimal.ZERO)),
+                JULY.plusSeconds(120));
+        LeagueTable table = current();
+        assertThat(table.rulesVersion()).isEqualTo(2);
+        // B has the best ratio 1.3 → the full 60 for Q, 60 − 1 late = 59.
+        // A: 30 + 30 × (1.1 − 1) / (1.3 − 1) = 40 for Q, + 40 for OK = 80.
+        assertThat(table.row(A).orElseThrow().total()).isEqualByComparingTo("80");
+        assertThat(table.row(B).orElseThrow().total()).isEqualByComparingTo("59");
+        // Version 1 is still there to compare with.
+        assertThat(queries.handle(new LeagueTableQuery(ID, null, 1)).row(A).orElseThrow().total())
+                .isEqualByComparingTo("106");
+    }
+
+    @Test
+    void aRebuildGivesExactlyTheRowsTheLivePathGave() {
+        history();
+        List<Map<String, Object>> live = rows(states.activeGeneration(LeagueTableProjection.NAME));
+        long replayed = rebuilder.replayNow(LeagueTableProjection.NAME);
+        assertThat(replayed).isEqualTo(6);
+        int generation = states.activeGeneration(LeagueTableProjection.NAME);
+        assertThat(generation).isEqualTo(1);
+        assertThat(rows(generation)).isEqualTo(live);
+        assertThat(rows(0)).as("the old generation is removed after the switch").isEmpty();
+    }
+
+    @Test
+    void handlingTheSameEventTwiceChangesNothing() {
+        history();
+        List<Map<String, Object>> once = rows(0);
+        projection.on(new ReportSubmitted(participation(B), ID, B, "P1", values("130", "0"), true));
+        assertThat(rows(0)).isEqualTo(once);
+    }
+
+    @Test
+    void asOfShowsTheTableAsItStoodThen() {
+        history();
+        LeagueTable june = queries.handle(new LeagueTableQuery(ID, JUNE.plusSeconds(1), null));
+        // Only A's P1 report existed: 66 + 40 = 106, not yet verified.
+        assertThat(june.row(A).orElseThrow().total()).isEqualByComparingTo("106");
+        assertThat(june.row(A).orElseThrow().provisional()).isTrue();
+        assertThat(june.row(B).orElseThrow().total()).isEqualByComparingTo("0");
+    }
+
+    private List<Map<String, Object>> rows(int generation) {
+        return store.jdbc.queryForList("SELECT campaign_id, unit_code, rules_version, position, rank, unit_name,"
+                + " total, penalties, provisional, contents, indicators FROM league_table_row WHERE generation = ?"
+                + " ORDER BY campaign_id, position", generation);
+    }
+}

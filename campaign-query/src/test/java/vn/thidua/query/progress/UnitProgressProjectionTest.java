@@ -1,0 +1,141 @@
+package vn.thidua.query.progress;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import vn.thidua.domain.participation.PledgeRevised;
+import vn.thidua.domain.participation.PledgeSubmitted;
+import vn.thidua.domain.participation.ReportCorrected;
+import vn.thidua.domain.participation.ReportRejected;
+import vn.thidua.domain.participation.ReportSubmitted;
+import vn.thidua.domain.participation.ReportVerified;
+import vn.thidua.domain.query.UnitProgress;
+import vn.thidua.domain.query.UnitProgressQuery;
+import vn.thidua.domain.shared.StreamIds;
+import vn.thidua.query.projection.ProjectionRebuilder;
+import vn.thidua.query.projection.ProjectionStates;
+import vn.thidua.query.store.CampaignTermsReader;
+import vn.thidua.query.store.EventTable;
+import vn.thidua.query.testsupport.TestEventStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thidua.query.testsupport.SmallCampaign.A;
+import static vn.thidua.query.testsupport.SmallCampaign.B;
+import static vn.thidua.query.testsupport.SmallCampaign.ID;
+import static vn.thidua.query.testsupport.SmallCampaign.launched;
+import static vn.thidua.query.testsupport.SmallCampaign.participation;
+import static vn.thidua.query.testsupport.SmallCampaign.values;
+
+/** The unit-progress projection replays a known history; the live path and a rebuild give the same rows. */
+class UnitProgressProjectionTest {
+    private static final Instant T0 = Instant.parse("2025-03-01T02:00:00Z");
+
+    private TestEventStore store;
+    private ProgressStore progress;
+    private ProjectionStates states;
+    private UnitProgressQueries queries;
+    private UnitProgressProjection projection;
+    private long clockSeconds;
+
+    @BeforeEach
+    void setUp() {
+        store = new TestEventStore();
+        Clock clock = Clock.fixed(Instant.parse("2025-08-01T00:00:00Z"), ZoneOffset.UTC);
+        EventTable events = new EventTable(store.jdbc, store.transactions);
+        progress = new ProgressStore(store.jdbc);
+        states = new ProjectionStates(store.jdbc, clock);
+        projection = new UnitProgressProjection(progress, states);
+        queries = new UnitProgressQueries(progress, states, new CampaignTermsReader(events));
+    }
+
+    private void record(String stream, String type, Object event) {
+        Instant at = T0.plusSeconds(clockSeconds += 3600);
+        long position = store.append(stream, type, event, at, "tester");
+        UnitProgressProjection.apply(progress, 0, event, at, position);
+    }
+
+    private void history() {
+        record(StreamIds.campaign(ID), "Campaign", launched());
+        record(participation(A), "Participation", new PledgeSubmitted(participation(A), ID, A, values("100", "1")));
+        record(participation(A), "Participation", new PledgeRevised(participation(A), ID, A, values("120", "1"),
+                values("100", "1")));
+        record(participation(A), "Participation",
+                new ReportSubmitted(participation(A), ID, A, "P1", values("50", "0"), false));
+        record(participation(A), "Participation", new ReportVerified(participation(A), ID, A, "P1",
+                values("48", "0"), Map.of("Q", new java.math.BigDecimal("48")), "sửa theo kiểm tra chéo"));
+        record(participation(A), "Participation",
+                new ReportSubmitted(participation(A), ID, A, "P2", values("100", "1"), true));
+        record(participation(A), "Participation", new ReportRejected(participation(A), ID, A, "P2", "thiếu hồ sơ"));
+        record(participation(B), "Participation", new PledgeSubmitted(participation(B), ID, B, values("100", "1")));
+        record(participation(B), "Participation",
+                new ReportSubmitted(participation(B), ID, B, "P1", values("40", "1"), false));
+        record(participation(B), "Participation", new ReportCorrected(participation(B), ID, B, "P1",
+                values("60", "1"), values("40", "1"), "nhập nhầm", false));
+    }
+
+    @Test
+    void showsTargetsLatestValuesStatusAndHistory() {
+        history();
+        UnitProgress a = queries.handle(new UnitProgressQuery(ID, A));
+        UnitProgress.Indicator q = a.indicators().get(0);
+        assertThat(q.code()).isEqualTo("Q");
+        assertThat(q.target()).isEqualByComparingTo("120");
+        // P2 was rejected, so P1's verified 48 counts: 48 / 120 = 0.4, below the half-way mark of P1 of 2 → behind.
+        assertThat(q.latest()).isEqualByComparingTo("48");
+        assertThat(q.ratio()).isEqualByComparingTo("0.4");
+        assertThat(q.status()).isEqualTo(UnitProgress.Status.BEHIND);
+        assertThat(q.history()).extracting(UnitProgress.PeriodValue::period, UnitProgress.PeriodValue::status)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("P1", "VERIFIED"),
+                        org.assertj.core.groups.Tuple.tuple("P2", "REJECTED"));
+        assertThat(q.history().get(0).reported()).isEqualByComparingTo("50");
+        assertThat(q.history().get(1).late()).isTrue();
+
+        UnitProgress b = queries.handle(new UnitProgressQuery(ID, B));
+        // B corrected P1 to 60 of 100 = 0.6 ≥ 0.5 elapsed share → on track; the yes/no indicator is achieved.
+        assertThat(b.indicators().get(0).latest()).isEqualByComparingTo("60");
+        assertThat(b.indicators().get(0).status()).isEqualTo(UnitProgress.Status.ON_TRACK);
+        assertThat(b.indicators().get(1).status()).isEqualTo(UnitProgress.Status.ACHIEVED);
+
+        UnitProgress c = queries.handle(new UnitProgressQuery(ID, "C"));
+        assertThat(c.indicators()).allSatisfy(i -> assertThat(i.status())
+                .isEqualTo(UnitProgress.Status.NOT_REPORTED));
+    }
+
+    @Test
+    void aRebuildGivesExactlyTheRowsTheLivePathGave() {
+        history();
+        List<Map<String, Object>> liveTargets = targets(0);
+        List<Map<String, Object>> liveValues = valueRows(0);
+        new ProjectionRebuilder(List.of(projection), states, new EventTable(store.jdbc, store.transactions),
+                store.transactions).replayNow(UnitProgressProjection.NAME);
+        assertThat(states.activeGeneration(UnitProgressProjection.NAME)).isEqualTo(1);
+        assertThat(targets(1)).isEqualTo(liveTargets);
+        assertThat(valueRows(1)).isEqualTo(liveValues);
+    }
+
+    @Test
+    void applyingTheSameEventTwiceChangesNothing() {
+        history();
+        List<Map<String, Object>> once = valueRows(0);
+        ReportCorrected again = new ReportCorrected(participation(B), ID, B, "P1", values("60", "1"),
+                values("40", "1"), "nhập nhầm", false);
+        UnitProgressProjection.apply(progress, 0, again, T0.plusSeconds(10 * 3600), 10);
+        assertThat(valueRows(0)).isEqualTo(once);
+    }
+
+    private List<Map<String, Object>> targets(int generation) {
+        return store.jdbc.queryForList("SELECT campaign_id, unit_code, indicator_code, target FROM progress_target"
+                + " WHERE generation = ? ORDER BY campaign_id, unit_code, indicator_code", generation);
+    }
+
+    private List<Map<String, Object>> valueRows(int generation) {
+        return store.jdbc.queryForList("SELECT campaign_id, unit_code, indicator_code, period_code, reported, verified,"
+                + " status, late, at, position FROM progress_value WHERE generation = ?"
+                + " ORDER BY campaign_id, unit_code, indicator_code, period_code", generation);
+    }
+}

@@ -1,0 +1,53 @@
+package vn.thidua.query.testsupport;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import vn.thidua.query.support.EventJson;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A real database (H2 in memory, in PostgreSQL mode) with the application's own Flyway migrations, and an event
+ * table written in exactly the form Axon's JDBC engine and Jackson serializer write it. Projection tests replay
+ * known histories from it.
+ */
+public final class TestEventStore {
+    public final DriverManagerDataSource dataSource;
+    public final JdbcTemplate jdbc;
+    public final DataSourceTransactionManager transactions;
+    private final ObjectMapper json = EventJson.mapper();
+    private final Map<String, Long> sequences = new HashMap<>();
+
+    public TestEventStore() {
+        dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
+        Flyway.configure().dataSource(dataSource)
+                .locations("filesystem:../campaign-web/src/main/resources/db/migration").load().migrate();
+        jdbc = new JdbcTemplate(dataSource);
+        transactions = new DataSourceTransactionManager(dataSource);
+    }
+
+    /** Appends an event to a stream, as recorded at {@code at} by {@code user}; answers its global position. */
+    public long append(String streamId, String aggregateType, Object event, Instant at, String user) {
+        long sequence = sequences.merge(streamId, 1L, Long::sum) - 1;
+        try {
+            jdbc.update("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,"
+                            + " time_stamp, payload_type, payload_revision, payload, meta_data)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+                    UUID.randomUUID().toString(), streamId, sequence, aggregateType, at.toString(),
+                    event.getClass().getName(), json.writeValueAsBytes(event),
+                    json.writeValueAsBytes(Map.of("actorUser", user, "actorRole", "UNIT_OFFICER",
+                            "correlationId", UUID.randomUUID().toString())));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        return jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+    }
+}
