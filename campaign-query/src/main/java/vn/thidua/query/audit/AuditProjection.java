@@ -1,0 +1,332 @@
+package vn.thidua.query.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.UnknownSerializedType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import vn.thidua.domain.commendation.CommendationApproved;
+import vn.thidua.domain.commendation.CommendationConferred;
+import vn.thidua.domain.commendation.CommendationProposed;
+import vn.thidua.domain.commendation.CommendationRejected;
+import vn.thidua.domain.commendation.CommendationRevoked;
+import vn.thidua.domain.participation.PledgeRevised;
+import vn.thidua.domain.participation.ReportCorrected;
+import vn.thidua.domain.participation.ReportRejected;
+import vn.thidua.domain.participation.ReportSubmitted;
+import vn.thidua.domain.participation.ReportVerified;
+import vn.thidua.domain.shared.MetadataKeys;
+import vn.thidua.query.projection.ProjectionStates;
+import vn.thidua.query.projection.RebuildableProjection;
+import vn.thidua.query.store.StoredEvent;
+import vn.thidua.query.support.EventJson;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The audit trail: one row per stored event with who did it, when, and what it changed against the previous
+ * version of the same submission (a pledge against the pledge it replaced, a report against the report it
+ * corrected, a verification's fixes against the reported values, and status changes of reports and
+ * commendations). The live handler and the rebuild share one code path, {@link #row}; they differ only in where
+ * the previous version of a submission is looked up: the table itself, or a map kept during the scan.
+ */
+@Component
+@ProcessingGroup(AuditProjection.GROUP)
+public class AuditProjection implements RebuildableProjection {
+    public static final String NAME = "audit";
+    public static final String GROUP = "audit";
+    static final int BATCH = 1000;
+
+    /** The status a submission has after each event that sets one. */
+    private static final Map<String, String> STATUS_AFTER = Map.of(
+            "ReportSubmitted", "SUBMITTED",
+            "ReportCorrected", "SUBMITTED",
+            "ReportVerified", "VERIFIED",
+            "ReportRejected", "REJECTED",
+            "CommendationProposed", "PROPOSED",
+            "CommendationApproved", "APPROVED",
+            "CommendationRejected", "REJECTED",
+            "CommendationConferred", "CONFERRED",
+            "CommendationRevoked", "REVOKED");
+    private static final String STATUS_TYPES = "('" + String.join("', '", new TreeSet<>(STATUS_AFTER.keySet())) + "')";
+
+    private final JdbcTemplate jdbc;
+    private final ProjectionStates states;
+    private final ObjectMapper mapper = EventJson.mapper();
+    private final Map<Class<?>, Method[]> keyAccessors = new ConcurrentHashMap<>();
+
+    public AuditProjection(JdbcTemplate jdbc, ProjectionStates states) {
+        this.jdbc = jdbc;
+        this.states = states;
+    }
+
+    @EventHandler
+    void on(DomainEventMessage<?> message, TrackingToken token) {
+        if (token == null || token.position().isEmpty()) {
+            throw new IllegalStateException("the audit projection needs the global position of each event");
+        }
+        apply(stored(message, token.position().getAsLong()), states.generationForWrite(NAME));
+    }
+
+    static StoredEvent stored(DomainEventMessage<?> message, long position) {
+        Object payload = message.getPayload();
+        String type;
+        if (payload instanceof UnknownSerializedType unknown) {
+            type = unknown.serializedType().getName();
+            payload = null;
+        } else {
+            type = message.getPayloadType().getName();
+        }
+        return new StoredEvent(position, message.getTimestamp(), message.getAggregateIdentifier(),
+                message.getSequenceNumber(), type, payload, Map.copyOf(withoutNulls(message.getMetaData())));
+    }
+
+    /** Writes the audit row of one event into {@code generation}, replacing any row already there for it. */
+    public void apply(StoredEvent event, int generation) {
+        AuditRow row = row(event, generation,
+                (aggregateId, periodCode, position) -> previousInTable(generation, aggregateId, periodCode, position));
+        jdbc.update("DELETE FROM audit_entry WHERE generation = ? AND position = ?", generation, event.position());
+        jdbc.update(AuditRow.INSERT, row.arguments());
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String processingGroup() {
+        return GROUP;
+    }
+
+    @Override
+    public void clear(int generation) {
+        jdbc.update("DELETE FROM audit_entry WHERE generation = ?", generation);
+    }
+
+    @Override
+    public Rebuild rebuild(int generation) {
+        return new Rebuild() {
+            private final Map<String, Previous> previous = new HashMap<>();
+            private final List<Object[]> buffer = new ArrayList<>();
+
+            @Override
+            public void accept(StoredEvent event) {
+                AuditRow row = row(event, generation, (aggregateId, periodCode, position) ->
+                        previous.getOrDefault(key(aggregateId, periodCode), Previous.NONE));
+                buffer.add(row.arguments());
+                String status = STATUS_AFTER.get(row.type());
+                if (status != null) {
+                    previous.merge(key(row.aggregateId(), row.periodCode()),
+                            new Previous(reportedValues(event.payload()), status), Previous::then);
+                }
+            }
+
+            @Override
+            public void flush() {
+                for (int from = 0; from < buffer.size(); from += BATCH) {
+                    jdbc.batchUpdate(AuditRow.INSERT, buffer.subList(from, Math.min(buffer.size(), from + BATCH)));
+                }
+                buffer.clear();
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------------------------------------------------
+
+    /** What came before an event in the same submission: the last reported values and the last status. */
+    record Previous(Map<String, BigDecimal> reported, String status) {
+        static final Previous NONE = new Previous(null, null);
+
+        Previous then(Previous next) {
+            return new Previous(next.reported != null ? next.reported : reported, next.status);
+        }
+    }
+
+    @FunctionalInterface
+    interface History {
+        Previous before(String aggregateId, String periodCode, long position);
+    }
+
+    AuditRow row(StoredEvent event, int generation, History history) {
+        Object payload = event.payload();
+        String type = event.typeName();
+        String[] keys = keys(payload);
+        List<Map<String, Object>> changes = null;
+        if (STATUS_AFTER.containsKey(type) || payload instanceof PledgeRevised) {
+            Previous before = payload instanceof PledgeRevised ? Previous.NONE
+                    : history.before(event.streamId(), keys[2], event.position());
+            changes = changes(payload, type, before);
+        }
+        return new AuditRow(generation, event.position(), event.at().toString(), event.at().toEpochMilli(), type,
+                event.streamId(), event.sequence(), cut(keys[0], 64), cut(keys[1], 40), cut(keys[2], 40),
+                cut(event.metadataText(MetadataKeys.USER), 100), cut(event.metadataText(MetadataKeys.UNIT), 40),
+                cut(event.metadataText(MetadataKeys.ROLE), 40),
+                cut(event.metadataText(MetadataKeys.CORRELATION_ID), 200),
+                json(payload), changes == null ? null : json(changes));
+    }
+
+    /** The changes of one event; null for a first version (a pledge, a report, a proposal) or a plain event. */
+    private static List<Map<String, Object>> changes(Object payload, String type, Previous before) {
+        List<Map<String, Object>> changes = new ArrayList<>();
+        if (payload instanceof PledgeRevised revised) {
+            diff(revised.previousTargets(), revised.targets(), changes);
+            return changes;
+        }
+        if (payload instanceof ReportSubmitted || payload instanceof CommendationProposed) {
+            return null;
+        }
+        if (payload instanceof ReportCorrected corrected) {
+            diff(corrected.previousValues(), corrected.values(), changes);
+        } else if (payload instanceof ReportVerified verified && verified.fixedValues() != null) {
+            Map<String, BigDecimal> reported = before.reported() == null ? Map.of() : before.reported();
+            for (String field : new TreeSet<>(verified.fixedValues().keySet())) {
+                changes.add(change(field, reported.get(field), verified.fixedValues().get(field)));
+            }
+        } else if (!(payload instanceof ReportVerified || payload instanceof ReportRejected
+                || payload instanceof CommendationApproved || payload instanceof CommendationRejected
+                || payload instanceof CommendationConferred || payload instanceof CommendationRevoked)) {
+            return null;
+        }
+        String to = STATUS_AFTER.get(type);
+        if (!Objects.equals(before.status(), to)) {
+            changes.add(change("status", before.status(), to));
+        }
+        return changes;
+    }
+
+    private static void diff(Map<String, BigDecimal> from, Map<String, BigDecimal> to,
+                             List<Map<String, Object>> changes) {
+        Map<String, BigDecimal> a = from == null ? Map.of() : from;
+        Map<String, BigDecimal> b = to == null ? Map.of() : to;
+        TreeSet<String> fields = new TreeSet<>(a.keySet());
+        fields.addAll(b.keySet());
+        for (String field : fields) {
+            BigDecimal x = a.get(field);
+            BigDecimal y = b.get(field);
+            boolean same = x == null ? y == null : y != null && x.compareTo(y) == 0;
+            if (!same) {
+                changes.add(change(field, x, y));
+            }
+        }
+    }
+
+    private static Map<String, Object> change(String field, Object from, Object to) {
+        Map<String, Object> change = new LinkedHashMap<>();
+        change.put("field", field);
+        change.put("from", from);
+        change.put("to", to);
+        return change;
+    }
+
+    /** The previous version of a submission, read from the rows already written for this generation. */
+    private Previous previousInTable(int generation, String aggregateId, String periodCode, long position) {
+        String period = periodCode == null ? " AND period_code IS NULL" : " AND period_code = ?";
+        Object[] args = periodCode == null ? new Object[]{aggregateId, position}
+                : new Object[]{aggregateId, periodCode, position};
+        Object[] withGeneration = new Object[args.length + 1];
+        withGeneration[0] = generation;
+        System.arraycopy(args, 0, withGeneration, 1, args.length);
+        List<String> statusTypes = jdbc.queryForList("SELECT type FROM audit_entry WHERE generation = ?"
+                + " AND aggregate_id = ?" + period + " AND position < ? AND type IN " + STATUS_TYPES
+                + " ORDER BY position DESC LIMIT 1", String.class, withGeneration);
+        List<String> reports = jdbc.queryForList("SELECT payload FROM audit_entry WHERE generation = ?"
+                + " AND aggregate_id = ?" + period + " AND position < ?"
+                + " AND type IN ('ReportSubmitted', 'ReportCorrected') ORDER BY position DESC LIMIT 1",
+                String.class, withGeneration);
+        Map<String, BigDecimal> reported = null;
+        if (!reports.isEmpty()) {
+            try {
+                reported = reportedValues(mapper.readValue(reports.get(0), ReportSubmitted.class));
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("unreadable audit payload of " + aggregateId, e);
+            }
+        }
+        return new Previous(reported, statusTypes.isEmpty() ? null : STATUS_AFTER.get(statusTypes.get(0)));
+    }
+
+    private static Map<String, BigDecimal> reportedValues(Object payload) {
+        if (payload instanceof ReportSubmitted s) {
+            return s.values();
+        }
+        if (payload instanceof ReportCorrected c) {
+            return c.values();
+        }
+        return null;
+    }
+
+    /** campaignId, unitCode and periodCode of an event, where its record has them. */
+    private String[] keys(Object payload) {
+        String[] keys = new String[3];
+        if (payload == null) {
+            return keys;
+        }
+        Method[] accessors = keyAccessors.computeIfAbsent(payload.getClass(), AuditProjection::accessors);
+        for (int i = 0; i < 3; i++) {
+            if (accessors[i] != null) {
+                try {
+                    Object value = accessors[i].invoke(payload);
+                    keys[i] = value == null ? null : value.toString();
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + accessors[i], e);
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static Method[] accessors(Class<?> type) {
+        Method[] accessors = new Method[3];
+        if (!type.isRecord()) {
+            return accessors;
+        }
+        List<String> names = List.of("campaignId", "unitCode", "periodCode");
+        for (RecordComponent component : type.getRecordComponents()) {
+            int i = names.indexOf(component.getName());
+            if (i >= 0 && component.getType() == String.class) {
+                accessors[i] = component.getAccessor();
+            }
+        }
+        return accessors;
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write audit JSON", e);
+        }
+    }
+
+    private static String key(String aggregateId, String periodCode) {
+        return aggregateId + '\u0000' + (periodCode == null ? "" : periodCode);
+    }
+
+    private static String cut(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+
+    private static Map<String, Object> withoutNulls(Map<String, ?> metadata) {
+        Map<String, Object> copy = new HashMap<>();
+        metadata.forEach((k, v) -> {
+            if (v != null) {
+                copy.put(k, v);
+            }
+        });
+        return copy;
+    }
+}
