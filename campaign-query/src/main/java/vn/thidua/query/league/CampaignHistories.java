@@ -30,6 +30,13 @@ public class CampaignHistories {
     public record Folded(CampaignHistory history, long lastPosition) {
     }
 
+    /** Throws {@link NotFound} unless the campaign's stream begins with its launch. */
+    public void requireLaunched(String campaignId) {
+        if (events.lastPositionOf(StreamIds.campaign(campaignId)) < 0) {
+            throw new NotFound("campaign", campaignId);
+        }
+    }
+
     public Folded current(String campaignId) {
         return upTo(campaignId, null).orElseThrow(() -> new NotFound("campaign", campaignId));
     }

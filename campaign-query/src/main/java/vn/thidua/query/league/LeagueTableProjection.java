@@ -63,7 +63,12 @@ public class LeagueTableProjection implements RebuildableProjection {
             root.onPrepareCommit(u -> recompute(campaigns));
             return campaigns;
         });
-        dirty.add(campaignId);
+        if (!dirty.contains(campaignId)) {
+            // Fail here, inside the handler, for an event whose campaign cannot be read: the event is then
+            // dead-lettered instead of failing the whole batch at commit.
+            histories.requireLaunched(campaignId);
+            dirty.add(campaignId);
+        }
     }
 
     private void recompute(Set<String> campaignIds) {
