@@ -1,0 +1,19 @@
+package vn.thidua.web.it;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import vn.thidua.web.testsupport.H2Database;
+
+/** The write-side scenarios on the embedded H2 database (an in-memory database of this class's own). */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {WriteSideScenarios.NO_DEMO, WriteSideScenarios.ADMIN_USER, WriteSideScenarios.ADMIN_PASSWORD})
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class WriteSideH2IT extends WriteSideScenarios {
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        H2Database.register(registry);
+    }
+}
