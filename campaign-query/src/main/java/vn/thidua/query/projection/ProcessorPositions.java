@@ -1,6 +1,7 @@
 package vn.thidua.query.projection;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -26,13 +27,8 @@ public class ProcessorPositions {
     }
 
     List<TrackingToken> tokens(String processor) {
-        return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?", (rs, i) -> {
-            byte[] bytes = rs.getBytes(1);
-            String type = rs.getString(2);
-            return bytes == null || type == null ? null
-                    : serializer.<byte[], TrackingToken>deserialize(new SimpleSerializedObject<>(bytes, byte[].class,
-                    type, null));
-        }, processor);
+        return jdbc.query("SELECT token, token_type FROM token_entry WHERE processor_name = ?",
+                (rs, i) -> token(rs.getBytes(1), rs.getString(2)), processor);
     }
 
     /** The position every segment of the processor has passed (the slowest segment's), if all have started. */
@@ -52,13 +48,31 @@ public class ProcessorPositions {
         return OptionalLong.of(min);
     }
 
-    /** Whether every segment of the processor has handled every event up to and including {@code position}. */
-    public boolean covers(String processor, long position) {
-        List<TrackingToken> tokens = tokens(processor);
-        if (tokens.isEmpty()) {
+    /**
+     * Whether the processor has handled the event at {@code position} of stream {@code streamId}: the segment that
+     * owns the stream (events are sequenced per stream) has passed it. Other segments may store their tokens only
+     * every few seconds when they have nothing to do, so they are not waited for.
+     */
+    public boolean covers(String processor, long position, String streamId) {
+        List<Object[]> rows = jdbc.query("SELECT segment, token, token_type FROM token_entry WHERE processor_name = ?",
+                (rs, i) -> new Object[]{rs.getInt(1), rs.getBytes(2), rs.getString(3)}, processor);
+        if (rows.isEmpty()) {
             return false;
         }
+        int[] segmentIds = rows.stream().mapToInt(r -> (Integer) r[0]).toArray();
         TrackingToken upTo = GapAwareTrackingToken.newInstance(position, Collections.emptySortedSet());
-        return tokens.stream().allMatch(t -> t != null && t.covers(upTo));
+        for (Object[] row : rows) {
+            if (Segment.computeSegment((Integer) row[0], segmentIds).matches(streamId)) {
+                TrackingToken token = token((byte[]) row[1], (String) row[2]);
+                return token != null && token.covers(upTo);
+            }
+        }
+        return false;
+    }
+
+    private TrackingToken token(byte[] bytes, String type) {
+        return bytes == null || type == null ? null
+                : serializer.<byte[], TrackingToken>deserialize(new SimpleSerializedObject<>(bytes, byte[].class, type,
+                null));
     }
 }

@@ -52,7 +52,7 @@ public class ConsistencyWait {
         }
         long deadline = System.currentTimeMillis() + timeoutMillis;
         for (String projection : projections(header)) {
-            while (!positions.covers(projection, position)) {
+            while (!positions.covers(projection, position, streamId)) {
                 if (System.currentTimeMillis() > deadline) {
                     if (response != null) {
                         response.setHeader("Consistency-Timeout", projection);

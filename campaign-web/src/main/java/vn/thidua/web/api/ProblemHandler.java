@@ -34,7 +34,7 @@ import java.util.Map;
  * Every error as RFC 9457 problem+json: 400 for malformed or invalid input (with field errors), 403 for what the
  * caller may not do, 404 for unknown resources, 409 for a refused command naming its rule. Never a 500 for input.
  */
-@RestControllerAdvice(basePackages = "vn.thidua.web.api")
+@RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     static final String TYPE_BASE = "https://thidua.vn/problems/";

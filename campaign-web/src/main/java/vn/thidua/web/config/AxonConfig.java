@@ -98,15 +98,19 @@ public class AxonConfig {
         return new EventStoreLookups(eventStore);
     }
 
-    @Bean
-    public CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
-    }
-
-    /** Who acted, for which unit, in which role, and the client's request id travel from command to events. */
+    /**
+     * Who acted, for which unit, in which role, the request's correlation id and the client's request id travel
+     * from command to events unchanged. (Axon's MessageOriginProvider would replace the correlation id with the
+     * command's message id, so the request's own id is carried instead, and the command id as causation.)
+     */
     @Bean
     public CorrelationDataProvider actorCorrelationProvider() {
         return new SimpleCorrelationDataProvider(MetadataKeys.USER, MetadataKeys.UNIT, MetadataKeys.ROLE,
-                MetadataKeys.CLIENT_REQUEST_ID);
+                MetadataKeys.CORRELATION_ID, MetadataKeys.CLIENT_REQUEST_ID);
+    }
+
+    @Bean
+    public CorrelationDataProvider causationProvider() {
+        return new MessageOriginProvider("causationId", "traceId");
     }
 }

@@ -629,9 +629,8 @@ abstract class WriteSideScenarios {
         assertThat(meta.path("actorUser").asText()).isEqualTo(f.officer(1).username());
         assertThat(meta.path("actorUnit").asText()).isEqualTo(f.unit(1));
         assertThat(meta.path("actorRole").asText()).isEqualTo("UNIT_OFFICER");
-        // The contract wants correlationId == the X-Correlation-Id header ("test-corr-1"); the application stores the
-        // command message id instead (MessageOriginProvider overrides it), so only its presence is asserted here.
-        assertThat(meta.path("correlationId").asText()).isNotBlank();
+        assertThat(meta.path("correlationId").asText()).isEqualTo("test-corr-1");
+        assertThat(meta.path("causationId").asText()).as("the command's message id").isNotBlank();
         assertThat(meta.path("clientRequestId").asText()).isEqualTo("req-42");
         JsonNode payload = Api.JSON.readTree((byte[]) row.get("payload"));
         assertThat(payload.path("campaignId").asText()).isEqualTo(f.campaignId());

@@ -10,8 +10,8 @@ import org.springframework.test.context.DynamicPropertySource;
 import vn.thidua.web.testsupport.PostgresDatabase;
 
 /**
- * The write-side scenarios on PostgreSQL (profile {@code postgres}), in a database created for this class and dropped
- * after it. Skipped when PostgreSQL is unreachable, failed instead when {@code THIDUA_REQUIRE_POSTGRES=1}.
+ * The API scenarios (write side, commendations, read side) on PostgreSQL (profile {@code postgres}), in a database
+ * created for this class and dropped after it. Skipped when PostgreSQL is unreachable, failed instead when {@code THIDUA_REQUIRE_POSTGRES=1}.
  */
 @Tag("postgres")
 @ExtendWith(PostgresDatabase.class)
@@ -19,7 +19,7 @@ import vn.thidua.web.testsupport.PostgresDatabase;
         properties = {WriteSideScenarios.NO_DEMO, WriteSideScenarios.ADMIN_USER, WriteSideScenarios.ADMIN_PASSWORD})
 @ActiveProfiles("postgres")
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class WriteSidePostgresIT extends WriteSideScenarios {
+class ApiPostgresIT extends ReadSideScenarios {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

@@ -6,11 +6,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.thidua.web.testsupport.H2Database;
 
-/** The write-side scenarios on the embedded H2 database (an in-memory database of this class's own). */
+/** The API scenarios (write side, commendations, read side) on the embedded H2 database, in memory, its own. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {WriteSideScenarios.NO_DEMO, WriteSideScenarios.ADMIN_USER, WriteSideScenarios.ADMIN_PASSWORD})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-class WriteSideH2IT extends WriteSideScenarios {
+class ApiH2IT extends ReadSideScenarios {
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {

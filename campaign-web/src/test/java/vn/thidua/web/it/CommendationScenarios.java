@@ -1,0 +1,104 @@
+package vn.thidua.web.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import vn.thidua.web.testsupport.Api.Response;
+import vn.thidua.web.testsupport.Fixture;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thidua.web.testsupport.Driver.map;
+import static vn.thidua.web.testsupport.Problems.assertProblem;
+import static vn.thidua.web.testsupport.Problems.assertRule;
+
+/** Commendations through the API: proposal after close with the ballot, approval, conferral, refusals. */
+abstract class CommendationScenarios extends WriteSideScenarios {
+
+    static Map<String, Object> proposal(String unitCode, String award, int inFavour, int against, int cast) {
+        return map("unitCode", unitCode, "award", award,
+                "rationale", "Đơn vị dẫn đầu Cụm thi đua, hoàn thành xuất sắc các chỉ tiêu",
+                "ballot", map("inFavour", inFavour, "against", against, "cast", cast));
+    }
+
+    /** Unit 1 (index 1) leads clearly under any scoring method; every report is verified by the board. */
+    Fixture scoredCampaign() {
+        Fixture f = campaign();
+        Object[][] reports = {{110, true, 55}, {150, true, 75}, {100, true, 50}};
+        for (int u = 0; u < 3; u++) {
+            driver.pledged(f, u, 100, true, 50);
+            driver.reported(f, u, "Q1", reports[u][0], reports[u][1], reports[u][2]);
+            assertStatus(api.post(f.reportPath(u, "Q1") + "/verification").as(f.board()).header("Consistency", "wait")
+                    .json(map("verdict", "VERIFIED", "comment", "đạt")).send(), 200);
+        }
+        return f;
+    }
+
+    Response close(Fixture f) {
+        return api.post(f.campaignPath() + "/close").as(f.head()).header("Consistency", "wait").send();
+    }
+
+    Response propose(Fixture f, Map<String, Object> proposal) {
+        return api.post(f.campaignPath() + "/commendations").as(f.head()).header("Consistency", "wait")
+                .json(proposal).send();
+    }
+
+    @Test
+    void closedCampaignEndsInAConferredProvincialFlag() {
+        Fixture f = scoredCampaign();
+        assertStatus(close(f), 200);
+
+        Response r = records(1, () -> propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 3, 0, 3)));
+        assertStatus(r, 201);
+        String id = r.json().path("commendationId").asText();
+        assertThat(id).isNotBlank();
+
+        r = records(1, () -> api.post("/api/v1/commendations/" + id + "/approval").as(f.board())
+                .json(map("comment", "Ban Thi đua – Khen thưởng tỉnh thống nhất")).send());
+        assertThat(r.status()).as("%s", r).isBetween(200, 204);
+        r = records(1, () -> api.post("/api/v1/commendations/" + id + "/conferral").as(f.board())
+                .json(map("decisionNo", "1234/QĐ-UBND", "decisionDate", f.yearDue().toString())).send());
+        assertThat(r.status()).as("%s", r).isBetween(200, 204);
+
+        r = api.get(f.campaignPath() + "/commendations").as(f.auditor()).send();
+        assertStatus(r, 200);
+        JsonNode list = r.json().isArray() ? r.json() : r.json().path("commendations");
+        assertThat(list).anySatisfy(c -> {
+            assertThat(c.path("commendationId").asText()).isEqualTo(id);
+            assertThat(c.path("unitCode").asText()).isEqualTo(f.unit(1));
+            assertThat(c.path("award").asText()).isEqualTo("PROVINCIAL_FLAG");
+            assertThat(c.path("status").asText()).isEqualTo("CONFERRED");
+        });
+    }
+
+    @Test
+    void commendationBeforeCloseIsRefused() {
+        Fixture f = scoredCampaign();
+        assertRule(recordsNothing(() -> propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 3, 0, 3))),
+                "commendation.campaign-open");
+    }
+
+    @Test
+    void flagWithoutBallotMajorityIsRefused() {
+        Fixture f = scoredCampaign();
+        assertStatus(close(f), 200);
+        assertRule(recordsNothing(() -> propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 1, 2, 3))),
+                "commendation.no-majority");
+        assertRule(recordsNothing(() -> propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 2, 0, 4))),
+                "commendation.no-majority");
+    }
+
+    @Test
+    void conferralBeforeApprovalIsRefused() {
+        Fixture f = scoredCampaign();
+        assertStatus(close(f), 200);
+        Response r = propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 3, 0, 3));
+        assertStatus(r, 201);
+        String id = r.json().path("commendationId").asText();
+        assertRule(recordsNothing(() -> api.post("/api/v1/commendations/" + id + "/conferral").as(f.board())
+                .json(map("decisionNo", "99/QĐ-UBND", "decisionDate", f.yearDue().toString())).send()),
+                "commendation.not-approved");
+        assertProblem(recordsNothing(() -> api.post("/api/v1/commendations/" + id + "/approval").as(f.officer(1))
+                .json(map("comment", "tự duyệt")).send()), 403, "forbidden", "Forbidden");
+    }
+}

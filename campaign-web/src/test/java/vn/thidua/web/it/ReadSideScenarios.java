@@ -1,0 +1,336 @@
+package vn.thidua.web.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import vn.thidua.domain.participation.ReportSubmitted;
+import vn.thidua.domain.shared.StreamIds;
+import vn.thidua.query.support.EventJson;
+import vn.thidua.web.testsupport.Api.Response;
+import vn.thidua.web.testsupport.Fixture;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.thidua.web.testsupport.Driver.map;
+import static vn.thidua.web.testsupport.Driver.values;
+import static vn.thidua.web.testsupport.Problems.assertProblem;
+import static vn.thidua.web.testsupport.Problems.assertRule;
+
+/**
+ * The read side through the API: league table, unit progress, as-of and preview, commendation eligibility from the
+ * ranking, replay (equal to a fresh build, while events keep arriving), dead letters and Consistency: wait.
+ */
+abstract class ReadSideScenarios extends CommendationScenarios {
+    private static final List<String> PROJECTIONS = List.of("audit", "league-table", "unit-progress");
+
+    JsonNode table(Fixture f, String query) {
+        Response r = api.get(f.campaignPath() + "/league-table" + query).as(f.auditor()).send();
+        assertStatus(r, 200);
+        return r.json();
+    }
+
+    JsonNode row(JsonNode table, String unit) {
+        for (JsonNode row : table.path("rows")) {
+            if (row.path("unitCode").asText().equals(unit)) {
+                return row;
+            }
+        }
+        throw new AssertionError("no row for " + unit + " in " + table);
+    }
+
+    @Test
+    void leagueTableAndProgressFollowVerifiedReports() {
+        Fixture f = scoredCampaign();
+        JsonNode t = table(f, "");
+        assertThat(t.path("campaignId").asText()).isEqualTo(f.campaignId());
+        assertThat(t.path("rulesVersion").asInt()).isEqualTo(1);
+        // RATIO_CAPPED, cap 1.2, targets REV 100, RATE 50:
+        // U2: REV 60 × 1.2 (150/100 capped) = 72, OK 20, RATE 20 × 1.2 (75/50 capped) = 24 → 116
+        // U1: 60 × 1.1 = 66, 20, 20 × 1.1 = 22 → 108;  U3: 60, 20, 20 → 100
+        assertThat(t.path("rows")).extracting(r -> r.path("unitCode").asText())
+                .containsExactly(f.unit(1), f.unit(0), f.unit(2));
+        assertNumber(row(t, f.unit(1)).path("total"), "116");
+        assertNumber(row(t, f.unit(0)).path("total"), "108");
+        assertNumber(row(t, f.unit(2)).path("total"), "100");
+        assertNumber(row(t, f.unit(1)).path("contents").path("K1"), "92");
+        assertThat(row(t, f.unit(1)).path("rank").asInt()).isEqualTo(1);
+        assertThat(row(t, f.unit(1)).path("unitName").asText()).isNotBlank();
+        assertThat(row(t, f.unit(1)).path("provisional").asBoolean()).isFalse();
+
+        JsonNode p = api.get(f.campaignPath() + "/progress/" + f.unit(1)).as(f.auditor()).send().json();
+        assertThat(p.path("unitCode").asText()).isEqualTo(f.unit(1));
+        JsonNode rev = p.path("indicators").get(0);
+        assertThat(rev.path("code").asText()).isEqualTo("REV");
+        assertNumber(rev.path("target"), "100");
+        assertNumber(rev.path("latest"), "150");
+        assertNumber(rev.path("ratio"), "1.5");
+        assertThat(rev.path("status").asText()).isEqualTo("ACHIEVED");
+        assertThat(rev.path("history")).hasSize(1);
+        assertThat(rev.path("history").get(0).path("period").asText()).isEqualTo("Q1");
+
+        // A correction without verification makes the unit's row provisional again.
+        assertStatus(api.put(f.reportPath(1, "Q1")).as(f.officer(1)).header("Consistency", "wait")
+                .json(map("values", map("REV", 140, "OK", true, "RATE", 75), "reason", "điều chỉnh")).send(), 200);
+        JsonNode after = table(f, "");
+        assertThat(row(after, f.unit(1)).path("provisional").asBoolean()).isTrue();
+        assertNumber(row(after, f.unit(1)).path("total"), "116");
+
+        assertProblem(api.get(f.campaignPath() + "/progress/NOPE").as(f.auditor()).send(), 404, "not-found",
+                "Not found");
+        assertProblem(api.get("/api/v1/campaigns/nope-" + f.tag() + "/league-table").as(f.auditor()).send(), 404,
+                "not-found", "Not found");
+    }
+
+    @Test
+    void asOfShowsThePastAndAnotherRuleVersionOrADraftRescoresIt() {
+        Fixture f = scoredCampaign();
+        Instant before = Instant.now();
+        await().atMost(Duration.ofSeconds(2)).until(() -> Instant.now().isAfter(before.plusMillis(5)));
+        assertStatus(api.put(f.reportPath(2, "Q1")).as(f.officer(2)).header("Consistency", "wait")
+                .json(map("values", map("REV", 200, "OK", true, "RATE", 50), "reason", "bổ sung số liệu")).send(), 200);
+
+        JsonNode then = table(f, "?asOf=" + before);
+        assertNumber(row(then, f.unit(2)).path("total"), "100");
+        JsonNode now = table(f, "");
+        // U3 now: REV 60 × 1.2 = 72, OK 20, RATE 20 → 112, second place.
+        assertNumber(row(now, f.unit(2)).path("total"), "112");
+        assertProblem(api.get(f.campaignPath() + "/league-table?asOf=2000-01-01T00:00:00Z").as(f.auditor()).send(),
+                404, "not-found", "Not found");
+        assertProblem(api.get(f.campaignPath() + "/league-table?asOf=yesterday").as(f.auditor()).send(), 400,
+                "invalid-input", "Invalid input");
+
+        assertStatus(api.post(f.campaignPath() + "/scoring-rules").as(f.head()).header("Consistency", "wait")
+                .json(map("version", 2, "method", "LEADER_INTERPOLATED", "latePenalty", 0, "missingPenalty", 0,
+                        "rejectedPenalty", 0)).send(), 201);
+        JsonNode v2 = table(f, "");
+        assertThat(v2.path("rulesVersion").asInt()).isEqualTo(2);
+        // LEADER_INTERPOLATED: U3 has the best REV ratio (2.0) → 60; U2 (1.5) → 30 + 30 × 0.5/1.0 = 45.
+        assertNumber(row(v2, f.unit(2)).path("indicators").path("REV"), "60");
+        assertNumber(row(v2, f.unit(1)).path("indicators").path("REV"), "45");
+        JsonNode v1 = table(f, "?rules=1");
+        assertThat(v1.path("rulesVersion").asInt()).isEqualTo(1);
+        assertNumber(row(v1, f.unit(2)).path("total"), "112");
+        assertProblem(api.get(f.campaignPath() + "/league-table?rules=9").as(f.auditor()).send(), 404, "not-found",
+                "Not found");
+
+        JsonNode preview = api.get(f.campaignPath() + "/league-table/preview?method=RATIO_CAPPED&cap=2")
+                .as(f.auditor()).send().json();
+        // cap 2: U3's REV 60 × 2.0 = 120 → 120 + 20 + 20 = 160; nothing published.
+        assertNumber(row(preview, f.unit(2)).path("total"), "160");
+        assertThat(table(f, "").path("rulesVersion").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aProposalCitesThePositionThatTheAsOfTableReproduces() {
+        Fixture f = scoredCampaign();
+        assertStatus(close(f), 200);
+        Response r = propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 3, 0, 3));
+        assertStatus(r, 201);
+        JsonNode basis = r.json().path("basis");
+        assertThat(basis.path("rank").asInt()).isEqualTo(1);
+        assertNumber(basis.path("total"), "116");
+        JsonNode then = table(f, "?asOf=" + basis.path("asOf").asText() + "&rules=" + basis.path("rulesVersion").asInt());
+        JsonNode cited = row(then, f.unit(1));
+        assertThat(cited.path("rank").asInt()).isEqualTo(basis.path("rank").asInt());
+        assertThat(cited.path("total").decimalValue()).isEqualByComparingTo(basis.path("total").decimalValue());
+        assertThat(cited.path("provisional").asBoolean()).isEqualTo(basis.path("provisional").asBoolean());
+        assertThat(then.path("rows")).isEqualTo(table(f, "").path("rows"));
+    }
+
+    @Test
+    void flagsFollowTheRankingAndTheGovernmentFlagQuota() {
+        Fixture f = scoredCampaign();
+        assertStatus(close(f), 200);
+        assertRule(recordsNothing(() -> propose(f, proposal(f.unit(0), "PROVINCIAL_FLAG", 3, 0, 3))),
+                "commendation.not-leading");
+        assertRule(recordsNothing(() -> propose(f, proposal(f.unit(1), "GOVERNMENT_FLAG", 3, 0, 3))),
+                "commendation.government-flag-needs-provincial-flag");
+        assertStatus(records(1, () -> propose(f, proposal(f.unit(0), "CERTIFICATE_OF_MERIT", 2, 1, 3))), 201);
+
+        String provincial = propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 3, 0, 3)).json()
+                .path("commendationId").asText();
+        assertStatus(api.post("/api/v1/commendations/" + provincial + "/approval").as(f.board())
+                .json(map("comment", "đồng ý")).send(), 200);
+        assertStatus(records(1, () -> propose(f, proposal(f.unit(1), "GOVERNMENT_FLAG", 3, 0, 3))), 201);
+        // One provincial-flag holder: 20% rounded down is 0, at least one — and that one is taken.
+        assertRule(recordsNothing(() -> propose(f, proposal(f.unit(1), "GOVERNMENT_FLAG", 3, 0, 3))),
+                "commendation.government-flag-quota");
+    }
+
+    @Test
+    void aProvisionalRankingEarnsNoFlag() {
+        Fixture f = campaign();
+        driver.pledged(f, 0, 100, true, 50);
+        driver.reported(f, 0, "Q1", 150, true, 75);
+        assertStatus(close(f), 200);
+        assertRule(recordsNothing(() -> propose(f, proposal(f.unit(0), "PROVINCIAL_FLAG", 3, 0, 3))),
+                "commendation.provisional-ranking");
+    }
+
+    @Test
+    void consistencyWaitAnswersAfterTheProjectionsHaveTheWrite() {
+        Fixture f = campaign();
+        driver.pledged(f, 2, 100, true, 50);
+        assertStatus(api.put(f.reportPath(2, "Q1")).as(f.officer(2)).header("Consistency", "wait")
+                .json(values(123, true, 40)).send(), 201);
+        // No polling: the answer came after all three projections processed the report.
+        JsonNode rev = api.get(f.campaignPath() + "/progress/" + f.unit(2)).as(f.auditor()).send().json()
+                .path("indicators").get(0);
+        assertNumber(rev.path("latest"), "123");
+        assertNumber(row(table(f, ""), f.unit(2)).path("indicators").path("REV"), "72");
+        JsonNode audit = api.get("/api/v1/audit?campaignId=" + f.campaignId() + "&type=ReportSubmitted")
+                .as(f.auditor()).send().json();
+        assertThat(audit.path("total").asInt()).isEqualTo(1);
+        assertThat(audit.path("entries").get(0).path("actor").path("user").asText())
+                .isEqualTo(f.officer(2).username());
+    }
+
+    @Test
+    void aReplayWhileEventsArriveEqualsAFreshBuild() throws Exception {
+        List<Fixture> campaigns = List.of(campaign(), campaign());
+        for (Fixture f : campaigns) {
+            for (int u = 0; u < 3; u++) {
+                driver.pledged(f, u, 100, true, 50);
+            }
+        }
+        ExecutorService load = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> writers = new ArrayList<>();
+            for (int u = 0; u < 3; u++) {
+                int unit = u;
+                writers.add(load.submit(() -> {
+                    for (int i = 0; i < 12; i++) {
+                        for (Fixture f : campaigns) {
+                            Object body = i == 0 ? values(100 + unit * 10, true, 40 + unit)
+                                    : map("values", map("REV", 100 + unit * 10 + i, "OK", i % 2 == 0, "RATE", 40 + i),
+                                    "reason", "cập nhật lần " + i);
+                            assertThat(api.put(f.reportPath(unit, "Q1")).as(f.officer(unit)).json(body).send()
+                                    .status()).isIn(200, 201);
+                        }
+                    }
+                }));
+            }
+            for (String projection : PROJECTIONS) {
+                assertStatus(api.post("/api/v1/admin/projections/" + projection + "/replay").as(OPERATOR).send(), 202);
+            }
+            for (Future<?> w : writers) {
+                w.get();
+            }
+        } finally {
+            load.shutdown();
+        }
+        Fixture last = campaigns.get(1);
+        assertStatus(api.post(last.reportPath(0, "Q1") + "/verification").as(last.board())
+                .header("Consistency", "wait").json(map("verdict", "VERIFIED", "comment", "đạt")).send(), 200);
+        awaitRebuilt();
+        Map<String, List<Map<String, Object>>> live = readModels();
+
+        for (String projection : PROJECTIONS) {
+            assertStatus(api.post("/api/v1/admin/projections/" + projection + "/replay").as(OPERATOR).send(), 202);
+        }
+        awaitRebuilt();
+        assertThat(readModels()).isEqualTo(live);
+        for (Fixture f : campaigns) {
+            JsonNode stored = table(f, "");
+            JsonNode fresh = table(f, "?asOf=" + Instant.now());
+            assertThat(stored.path("rows")).as("stored table equals one computed from the events")
+                    .isEqualTo(fresh.path("rows"));
+        }
+    }
+
+    @Test
+    void projectionsShowProgressAndOnlyOperatorsReplay() {
+        Fixture f = campaign();
+        Response r = api.get("/api/v1/admin/projections").as(OPERATOR).send();
+        assertStatus(r, 200);
+        assertThat(r.json()).extracting(p -> p.path("name").asText()).containsAll(PROJECTIONS);
+        JsonNode league = r.json().findValues("name").stream().anyMatch(n -> n.asText().equals("league-table"))
+                ? r.json().get(1) : null;
+        assertThat(league).isNotNull();
+        assertThat(league.has("position") && league.has("headPosition") && league.has("progress")).isTrue();
+        assertProblem(api.post("/api/v1/admin/projections/league-table/replay").as(f.head()).send(), 403,
+                "forbidden", "Forbidden");
+        assertProblem(api.post("/api/v1/admin/projections/nope/replay").as(OPERATOR).send(), 404, "not-found",
+                "Not found");
+        assertStatus(api.post("/api/v1/admin/projections/unit-progress/replay").as(OPERATOR).send(), 202);
+        awaitRebuilt();
+        JsonNode done = api.get("/api/v1/admin/projections/unit-progress").as(OPERATOR).send().json();
+        assertThat(done.path("status").asText()).isEqualTo("LIVE");
+        assertThat(done.path("progress").asDouble()).isEqualTo(1.0);
+    }
+
+    @Test
+    void anEventAProjectionCannotHandleIsDeadLetteredAndRetried() throws Exception {
+        String missing = "late-" + UUID.randomUUID().toString().substring(0, 8);
+        // A report for a campaign the store does not know yet: the league table cannot score it.
+        ReportSubmitted orphan = new ReportSubmitted(StreamIds.participation(missing, "X1"), missing, "X1", "Q1",
+                Map.of("REV", BigDecimal.TEN), false);
+        jdbc.update("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,"
+                        + " time_stamp, payload_type, payload, meta_data) VALUES (?, ?, 0, 'Participation', ?, ?, ?, ?)",
+                UUID.randomUUID().toString(), orphan.participationId(), Instant.now().toString(),
+                ReportSubmitted.class.getName(), EventJson.mapper().writeValueAsBytes(orphan),
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(30)).until(() -> api.get("/api/v1/admin/projections/league-table/dead-letters")
+                .as(OPERATOR).send().json().size() == 1);
+        JsonNode letter = api.get("/api/v1/admin/projections/league-table/dead-letters").as(OPERATOR).send().json()
+                .get(0);
+        assertThat(letter.path("eventType").asText()).isEqualTo(ReportSubmitted.class.getName());
+        assertThat(letter.path("cause").asText()).contains(missing);
+        JsonNode stillFailing = api.post("/api/v1/admin/projections/league-table/dead-letters/retry").as(OPERATOR)
+                .send().json();
+        assertThat(stillFailing.path("after").asLong()).isEqualTo(1);
+
+        // Once the campaign exists the same event goes through on retry.
+        Fixture f = unlaunched();
+        Fixture named = new Fixture(f.tag(), f.cluster(), missing, f.units(), f.head(), f.officers(), f.board(),
+                f.auditor(), f.pledgeDeadline(), f.q1Due(), f.yearDue());
+        driver.launch(named);
+        JsonNode retried = api.post("/api/v1/admin/projections/league-table/dead-letters/retry").as(OPERATOR).send()
+                .json();
+        assertThat(retried.path("before").asLong()).isEqualTo(1);
+        assertThat(retried.path("after").asLong()).isZero();
+    }
+
+    void awaitRebuilt() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            JsonNode all = api.get("/api/v1/admin/projections").as(OPERATOR).send().json();
+            for (JsonNode p : all) {
+                if (!"LIVE".equals(p.path("status").asText()) || p.path("position").asLong() < p.path("headPosition")
+                        .asLong()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    /** Every row of every read model in its serving generation, without the generation itself. */
+    Map<String, List<Map<String, Object>>> readModels() {
+        return Map.of(
+                "league", jdbc.queryForList("SELECT r.campaign_id, r.unit_code, r.rules_version, r.position, r.rank,"
+                        + " r.unit_name, r.total, r.penalties, r.provisional, r.contents, r.indicators"
+                        + " FROM league_table_row r JOIN projection_state s ON s.name = 'league-table'"
+                        + " AND r.generation = s.active_generation ORDER BY r.campaign_id, r.position"),
+                "targets", jdbc.queryForList("SELECT t.campaign_id, t.unit_code, t.indicator_code, t.target"
+                        + " FROM progress_target t JOIN projection_state s ON s.name = 'unit-progress'"
+                        + " AND t.generation = s.active_generation ORDER BY 1, 2, 3"),
+                "values", jdbc.queryForList("SELECT v.campaign_id, v.unit_code, v.indicator_code, v.period_code,"
+                        + " v.reported, v.verified, v.status, v.late, v.at, v.position FROM progress_value v"
+                        + " JOIN projection_state s ON s.name = 'unit-progress' AND v.generation = s.active_generation"
+                        + " ORDER BY 1, 2, 3, 4"),
+                "audit", jdbc.queryForList("SELECT a.position, a.at, a.type, a.aggregate_id, a.sequence, a.campaign_id,"
+                        + " a.unit_code, a.period_code, a.actor_user, a.actor_unit, a.actor_role, a.correlation_id,"
+                        + " a.payload, a.changes FROM audit_entry a JOIN projection_state s ON s.name = 'audit'"
+                        + " AND a.generation = s.active_generation ORDER BY a.position"));
+    }
+}
