@@ -34,8 +34,23 @@ public record PeriodReport(Map<String, BigDecimal> reported, Map<String, BigDeci
         return new PeriodReport(copy(values), null, ReportStatus.SUBMITTED, late);
     }
 
+    /** Most verifications confirm the reported values: those share the reported map instead of a copy. */
     PeriodReport verifiedAs(Map<String, BigDecimal> countedValues) {
-        return new PeriodReport(reported, copy(countedValues), ReportStatus.VERIFIED, late);
+        Map<String, BigDecimal> counted = sameValues(reported, countedValues) ? reported : copy(countedValues);
+        return new PeriodReport(reported, counted, ReportStatus.VERIFIED, late);
+    }
+
+    private static boolean sameValues(Map<String, BigDecimal> a, Map<String, BigDecimal> b) {
+        if (b == null || a.size() != b.size()) {
+            return false;
+        }
+        for (Map.Entry<String, BigDecimal> e : a.entrySet()) {
+            BigDecimal other = b.get(e.getKey());
+            if (other == null || other.compareTo(e.getValue()) != 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     PeriodReport rejected() {
@@ -59,7 +74,7 @@ public record PeriodReport(Map<String, BigDecimal> reported, Map<String, BigDeci
         if (values == null || values.isEmpty()) {
             return Map.of();
         }
-        Map<String, BigDecimal> copy = new LinkedHashMap<>(values.size() * 2);
+        Map<String, BigDecimal> copy = new LinkedHashMap<>(values.size() * 4 / 3 + 1);
         for (Map.Entry<String, BigDecimal> e : values.entrySet()) {
             if (e.getKey() != null && e.getValue() != null) {
                 copy.put(e.getKey(), e.getValue());

@@ -5,6 +5,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
+import vn.thidua.domain.campaign.CampaignClosed;
 import vn.thidua.domain.campaign.CampaignLaunched;
 import vn.thidua.domain.scoring.CampaignHistory;
 import vn.thidua.domain.scoring.LeagueTableCalculator;
@@ -15,7 +16,10 @@ import vn.thidua.query.store.StoredEvent;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -95,39 +99,69 @@ public class LeagueTableProjection implements RebuildableProjection {
         store.clear(generation);
     }
 
+    /**
+     * Folds the whole event table in one pass. A campaign is scored as soon as its close is seen and its history
+     * dropped, so memory holds only the campaigns still open at the end; tables are written on each flush.
+     */
     @Override
     public Rebuild rebuild(int generation) {
         return new Rebuild() {
-            private final Map<String, CampaignHistory> campaigns = new HashMap<>();
+            private final Map<String, CampaignHistory> open = new HashMap<>();
             private final Map<String, Long> lastPositions = new HashMap<>();
+            private final Set<String> finished = new HashSet<>();
+            private final Set<String> touchedAfterClose = new LinkedHashSet<>();
+            private final List<Scored> unwritten = new ArrayList<>();
 
             @Override
             public void accept(StoredEvent event) {
                 Object payload = event.payload();
                 if (payload instanceof CampaignLaunched launched) {
-                    campaigns.put(launched.campaignId(), CampaignHistory.start(launched));
+                    open.put(launched.campaignId(), CampaignHistory.start(launched));
                     lastPositions.put(launched.campaignId(), event.position());
                     return;
                 }
                 String campaignId = CampaignOf.event(payload);
-                CampaignHistory history = campaignId == null ? null : campaigns.get(campaignId);
-                if (history != null) {
-                    history.apply(payload);
-                    lastPositions.put(campaignId, event.position());
+                if (campaignId == null) {
+                    return;
+                }
+                CampaignHistory history = open.get(campaignId);
+                if (history == null) {
+                    if (finished.contains(campaignId)) {
+                        touchedAfterClose.add(campaignId);
+                    }
+                    return;
+                }
+                history.apply(payload);
+                lastPositions.put(campaignId, event.position());
+                if (payload instanceof CampaignClosed) {
+                    unwritten.add(new Scored(history, lastPositions.remove(campaignId)));
+                    open.remove(campaignId);
+                    finished.add(campaignId);
                 }
             }
 
             @Override
             public void flush() {
-                // Tables are written once, when the scan is complete: a partial table would never be shown anyway.
+                Instant now = clock.instant();
+                unwritten.forEach(s -> store.write(generation, calculator.score(s.history(), now), s.lastPosition(),
+                        now));
+                unwritten.clear();
             }
 
             @Override
             public void finish() {
+                flush();
                 Instant now = clock.instant();
-                campaigns.forEach((id, history) -> store.write(generation, calculator.score(history, now),
+                open.forEach((id, history) -> store.write(generation, calculator.score(history, now),
                         lastPositions.get(id), now));
+                for (String id : touchedAfterClose) {
+                    CampaignHistories.Folded folded = histories.current(id);
+                    store.write(generation, calculator.score(folded.history(), now), folded.lastPosition(), now);
+                }
             }
         };
+    }
+
+    private record Scored(CampaignHistory history, long lastPosition) {
     }
 }
