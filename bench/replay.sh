@@ -9,10 +9,7 @@ HEAP="${HEAP:-512m}"
 # before failing if the rebuild does not fit the heap. GC_OPTS= (empty) keeps the JVM default (G1).
 GC_OPTS="${GC_OPTS--XX:+UseParallelGC}"
 mvn -q -B install -DskipTests
-# The parent pom fixes Surefire's <argLine> in plugin configuration, so -DargLine cannot change it; the forked
-# test JVM (and Maven's own) take the heap limit from JAVA_TOOL_OPTIONS instead.
-JAVA_TOOL_OPTIONS="-Xmx${HEAP} ${GC_OPTS} ${JAVA_TOOL_OPTIONS:-}" \
 mvn -B -pl campaign-web -am test \
     -Dsurefire.excludedGroups= -Dgroups=benchmark -Dtest=ReplayBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
-    -Ddisable-axoniq-console-message=true "$@"
+    "-Dsurefire.extraArgLine=-Xmx${HEAP} ${GC_OPTS}" "$@"
 echo "report: campaign-web/target/benchmarks/replay.txt"
