@@ -1,5 +1,6 @@
 package vn.thidua.command.participation;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -42,7 +43,10 @@ import static vn.thidua.command.support.Rules.require;
  * One unit's part in one campaign: its pledge and its revisions, its period reports with corrections and
  * verification. The stream is the unit's submission history. Identical resubmissions record nothing.
  */
-@Aggregate(commandTargetResolver = StreamTargetResolver.BEAN_NAME)
+@Aggregate(commandTargetResolver = StreamTargetResolver.BEAN_NAME,
+        snapshotTriggerDefinition = "participationSnapshots")
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Participation {
     @AggregateIdentifier
     private String id;

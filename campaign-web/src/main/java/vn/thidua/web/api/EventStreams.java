@@ -20,8 +20,9 @@ public class EventStreams {
         this.jdbc = jdbc;
     }
 
+    /** Every event of the stream from its first, never a snapshot: views fold the history themselves. */
     public List<DomainEventMessage<?>> read(String streamId) {
-        DomainEventStream stream = eventStore.readEvents(streamId);
+        DomainEventStream stream = eventStore.readEvents(streamId, 0);
         List<DomainEventMessage<?>> events = new ArrayList<>();
         stream.forEachRemaining(events::add);
         return events;

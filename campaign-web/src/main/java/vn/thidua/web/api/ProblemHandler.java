@@ -2,6 +2,7 @@ package vn.thidua.web.api;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
@@ -39,8 +40,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     static final String TYPE_BASE = "https://thidua.vn/problems/";
 
+    private final MeterRegistry meters;
+
+    public ProblemHandler(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
     @ExceptionHandler(RuleViolation.class)
     public ResponseEntity<ProblemDetail> rule(RuleViolation e) {
+        meters.counter("thidua.commands.refused", "rule", e.rule()).increment();
         ProblemDetail p = problem(HttpStatus.CONFLICT, "rule/" + e.rule(), "Refused by rule " + e.rule(),
                 e.getMessage());
         p.setProperty("rule", e.rule());

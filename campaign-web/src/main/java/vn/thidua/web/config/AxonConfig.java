@@ -1,6 +1,13 @@
 package vn.thidua.web.config;
 
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -16,10 +23,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import vn.thidua.command.support.EventStoreLookups;
 import vn.thidua.command.support.StreamTargetResolver;
+import org.axonframework.common.AxonNonTransientException;
+import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.MetadataKeys;
+import vn.thidua.domain.shared.NotFound;
+import vn.thidua.domain.shared.RuleViolation;
 import vn.thidua.query.support.EventJson;
 
 import java.time.Clock;
+import java.util.concurrent.Executors;
 
 /** Axon on JDBC: Flyway owns the tables (snake_case, BYTEA), Jackson writes the events, the app owns the clock. */
 @Configuration
@@ -86,6 +98,36 @@ public class AxonConfig {
                 .processingStartedColumn("processing_started").causeTypeColumn("cause_type")
                 .causeMessageColumn("cause_message").diagnosticsColumn("diagnostics")
                 .build();
+    }
+
+    /**
+     * Two nodes writing the same participation at once: the event table's unique (stream, sequence) key refuses the
+     * second append with a ConcurrencyException; the gateway retries it a few times on the new state before the
+     * client gets a 409.
+     */
+    @Bean
+    public CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder().commandBus(commandBus)
+                .retryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(Executors.newSingleThreadScheduledExecutor(r -> {
+                            Thread t = new Thread(r, "command-retry");
+                            t.setDaemon(true);
+                            return t;
+                        }))
+                        .retryInterval(25).maxRetryCount(4)
+                        // A refused command is refused again: only a lost race (ConcurrencyException) is retried.
+                        .nonTransientFailurePredicate(t -> t instanceof RuleViolation || t instanceof InvalidValue
+                                || t instanceof NotFound || t instanceof AxonNonTransientException
+                                || t instanceof IllegalArgumentException || t instanceof IllegalStateException
+                                || t instanceof NullPointerException)
+                        .build())
+                .build();
+    }
+
+    /** A participation's history grows with every report: a snapshot every 50 events keeps loading it flat. */
+    @Bean
+    public SnapshotTriggerDefinition participationSnapshots(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 50);
     }
 
     @Bean(StreamTargetResolver.BEAN_NAME)

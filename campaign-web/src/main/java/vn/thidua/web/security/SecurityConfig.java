@@ -2,6 +2,7 @@ package vn.thidua.web.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -15,6 +16,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.net.URI;
 
 /** HTTP Basic for the API (stateless), form login for the web pages; errors as problem+json. */
@@ -27,9 +29,17 @@ public class SecurityConfig {
     }
 
     @Bean
+    public VerifiedCredentialsCache verifiedCredentialsCache(UserStore users, PasswordEncoder encoder, Clock clock,
+                                                             @Value("${thidua.auth-cache-seconds:60}") long seconds) {
+        return new VerifiedCredentialsCache(users, encoder, clock, seconds * 1000);
+    }
+
+    @Bean
     @Order(1)
-    public SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    public SecurityFilterChain api(HttpSecurity http, ObjectMapper json, VerifiedCredentialsCache credentials)
+            throws Exception {
         return http.securityMatcher("/api/**")
+                .authenticationProvider(credentials)
                 .csrf(c -> c.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(b -> b.authenticationEntryPoint((req, res, e) ->

@@ -333,4 +333,34 @@ abstract class ReadSideScenarios extends CommendationScenarios {
                         + " a.payload, a.changes FROM audit_entry a JOIN projection_state s ON s.name = 'audit'"
                         + " AND a.generation = s.active_generation ORDER BY a.position"));
     }
+
+    @Test
+    void prometheusAndHealthShowProcessorsCommandsAndRefusals() {
+        Fixture f = campaign();
+        driver.pledged(f, 1, 100, true, 50);
+        assertRule(recordsNothing(() -> driver.pledge(f, 2, 50, true, 50)), "pledge.below-floor");
+        String processed = "eventProcessor_processedCounter_total{application=\"thidua\",payloadType=\"PledgeSubmitted\","
+                + "processorName=\"league-table\"}";
+        await().atMost(Duration.ofSeconds(20)).until(() -> scrape().contains(processed));
+        String metrics = scrape();
+        assertThat(metrics)
+                .contains("commandBus_successCounter_total{application=\"thidua\",payloadType=\"SubmitPledge\"}")
+                .contains("thidua_processor_lag_events{application=\"thidua\",processor=\"league-table\"}")
+                .contains("thidua_processor_lag_seconds{application=\"thidua\",processor=\"audit\"}")
+                .contains("thidua_processor_dead_letters{application=\"thidua\",processor=\"unit-progress\"}")
+                .contains("thidua_commands_refused_total{application=\"thidua\",rule=\"pledge.below-floor\"}")
+                .contains("http_server_requests_seconds_count");
+        JsonNode health = api.get("/actuator/health").send().json();
+        assertThat(health.path("status").asText()).isEqualTo("UP");
+        assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
+        JsonNode processors = health.path("components").path("processors");
+        assertThat(processors.path("status").asText()).isEqualTo("UP");
+        assertThat(processors.path("details").path("league-table").path("error").asBoolean()).isFalse();
+    }
+
+    String scrape() {
+        Response r = api.get("/actuator/prometheus").header("Accept", "text/plain").send();
+        assertStatus(r, 200);
+        return r.body();
+    }
 }

@@ -23,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static vn.thidua.web.testsupport.Driver.dec;
 import static vn.thidua.web.testsupport.Driver.map;
 import static vn.thidua.web.testsupport.Driver.rules;
@@ -695,5 +696,25 @@ abstract class WriteSideScenarios {
         JsonNode c = api.get(f.campaignPath()).as(OPERATOR).send().json();
         assertThat(c.path("title").asText()).isEqualTo(titleNfc);
         assertThat(c.path("contents").get(0).path("title").asText()).isEqualTo("Kinh tế");
+    }
+
+    @Test
+    void aLongParticipationHistoryIsSnapshottedAndStillAnswers() {
+        Fixture f = campaign();
+        driver.pledged(f, 1, 100, true, 50);
+        for (int i = 0; i < 55; i++) {
+            int value = 100 + i;
+            Response r = driver.report(f, 1, "Q1", i == 0 ? values(value, true, 50)
+                    : map("values", map("REV", value, "OK", true, "RATE", 50), "reason", "lần " + i));
+            assertThat(r.status()).as("%s", r).isIn(200, 201);
+        }
+        String stream = "participation:" + f.campaignId() + ":" + f.unit(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT COUNT(*) FROM snapshot_event_entry WHERE aggregate_identifier = ?", Long.class, stream) > 0);
+        // Loaded from the snapshot plus the events after it, the aggregate still knows the latest values.
+        assertStatus(recordsNothing(() -> driver.report(f, 1, "Q1", map("values", map("REV", 154, "OK", true,
+                "RATE", 50), "reason", "lần 54"))), 200);
+        assertRule(recordsNothing(() -> driver.report(f, 1, "Q1", values(999, true, 50))),
+                "report.correction-needs-reason");
     }
 }

@@ -107,11 +107,11 @@ public final class Api {
 
         public Response send() {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                    .header("Accept", "application/json, application/problem+json");
+                    .setHeader("Accept", "application/json, application/problem+json");
             if (body != null) {
-                b.header("Content-Type", "application/json");
+                b.setHeader("Content-Type", "application/json");
             }
-            headers.forEach(b::header);
+            headers.forEach(b::setHeader);
             b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(body));
             try {
