@@ -15,9 +15,11 @@ import vn.thidua.domain.campaign.Direction;
 import vn.thidua.domain.campaign.Indicator;
 import vn.thidua.domain.campaign.Period;
 import vn.thidua.domain.participation.PledgeRevised;
+import vn.thidua.domain.participation.PledgeState;
 import vn.thidua.domain.participation.PledgeSubmitted;
 import vn.thidua.domain.participation.ReportCorrected;
 import vn.thidua.domain.participation.ReportRejected;
+import vn.thidua.domain.participation.ReportState;
 import vn.thidua.domain.participation.ReportSubmitted;
 import vn.thidua.domain.participation.ReportVerified;
 import vn.thidua.domain.participation.SubmitPledge;
@@ -50,7 +52,10 @@ import static vn.thidua.command.support.Rules.require;
 public class Participation {
     @AggregateIdentifier
     private String id;
+    private String campaignId;
+    private String unitCode;
     private Map<String, BigDecimal> targets;
+    private int revision;
     private final Map<String, PeriodReport> reports = new HashMap<>();
 
     protected Participation() {
@@ -58,10 +63,10 @@ public class Participation {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Outcome handle(SubmitPledge cmd, CampaignTermsLookup campaigns, Clock clock) {
+    public PledgeState handle(SubmitPledge cmd, CampaignTermsLookup campaigns, Clock clock) {
         // A client retrying the very same pledge gets the same answer, even after the deadline or the close.
         if (targets != null && cmd.targets() != null && Values.sameNumbers(targets, Values.canonical(cmd.targets()))) {
-            return Outcome.UNCHANGED;
+            return pledgeState(Outcome.UNCHANGED);
         }
         CampaignTerms terms = openCampaign(campaigns, cmd.campaignId());
         require(terms.isMember(cmd.unitCode()), "pledge.not-member",
@@ -78,13 +83,13 @@ public class Participation {
         String participationId = StreamIds.participation(cmd.campaignId(), cmd.unitCode());
         if (targets == null) {
             apply(new PledgeSubmitted(participationId, cmd.campaignId(), cmd.unitCode(), pledged));
-            return Outcome.CREATED;
+            return pledgeState(Outcome.CREATED);
         }
         if (Values.sameNumbers(targets, pledged)) {
-            return Outcome.UNCHANGED;
+            return pledgeState(Outcome.UNCHANGED);
         }
         apply(new PledgeRevised(participationId, cmd.campaignId(), cmd.unitCode(), pledged, targets));
-        return Outcome.CHANGED;
+        return pledgeState(Outcome.CHANGED);
     }
 
     /** The floor is the least ambitious target the cluster accepts: a minimum, or a maximum when lower is better. */
@@ -100,14 +105,14 @@ public class Participation {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Outcome handle(SubmitReport cmd, CampaignTermsLookup campaigns, Clock clock) {
+    public ReportState handle(SubmitReport cmd, CampaignTermsLookup campaigns, Clock clock) {
         PeriodReport previous = reports.get(cmd.periodCode());
         Map<String, BigDecimal> values = Values.canonical(cmd.values());
         boolean identical = previous != null && Values.sameNumbers(previous.values(), values);
         // Retrying the very same report records nothing, even after close; a rejected one may be resubmitted
         // unchanged with a reason (the evidence was missing, not the numbers wrong).
         if (identical && previous.status() != PeriodReport.Status.REJECTED) {
-            return Outcome.UNCHANGED;
+            return reportState(Outcome.UNCHANGED, cmd.periodCode());
         }
         CampaignTerms terms = openCampaign(campaigns, cmd.campaignId());
         Period period = terms.period(cmd.periodCode()).orElse(null);
@@ -120,7 +125,7 @@ public class Participation {
         boolean late = Deadlines.passed(period.dueDate(), clock.instant());
         if (previous == null) {
             apply(new ReportSubmitted(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), values, late));
-            return Outcome.CREATED;
+            return reportState(Outcome.CREATED, cmd.periodCode());
         }
         require(cmd.reason() != null && !cmd.reason().isBlank(), "report.correction-needs-reason",
                 identical ? "the report for " + cmd.periodCode() + " was rejected: resubmitting it needs a reason"
@@ -128,12 +133,12 @@ public class Participation {
                         + " differs from the one submitted: a correction needs a reason");
         apply(new ReportCorrected(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), values, previous.values(),
                 cmd.reason(), late));
-        return Outcome.CHANGED;
+        return reportState(Outcome.CHANGED, cmd.periodCode());
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public Outcome handle(VerifyReport cmd, CampaignTermsLookup campaigns) {
+    public ReportState handle(VerifyReport cmd, CampaignTermsLookup campaigns) {
         CampaignTerms terms = openCampaign(campaigns, cmd.campaignId());
         require(cmd.verifierRole() == Role.BOARD
                         || (cmd.verifierRole() == Role.CLUSTER_HEAD && terms.headUnit().equals(cmd.verifierUnit())),
@@ -149,10 +154,10 @@ public class Participation {
                 throw new InvalidValue("verifiedValues", "a rejection cannot fix values");
             }
             if (report.status() == PeriodReport.Status.REJECTED) {
-                return Outcome.UNCHANGED;
+                return reportState(Outcome.UNCHANGED, cmd.periodCode());
             }
             apply(new ReportRejected(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), cmd.comment()));
-            return Outcome.CHANGED;
+            return reportState(Outcome.CHANGED, cmd.periodCode());
         }
         require(report.status() != PeriodReport.Status.REJECTED, "verification.rejected-needs-correction",
                 "the report for " + cmd.periodCode() + " was rejected: it must be corrected before it is verified");
@@ -171,11 +176,21 @@ public class Participation {
             counted.put(code, value);
         });
         if (report.status() == PeriodReport.Status.VERIFIED && Values.sameNumbers(report.countedValues(), counted)) {
-            return Outcome.UNCHANGED;
+            return reportState(Outcome.UNCHANGED, cmd.periodCode());
         }
         apply(new ReportVerified(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), counted, fixed,
                 cmd.comment()));
-        return Outcome.CHANGED;
+        return reportState(Outcome.CHANGED, cmd.periodCode());
+    }
+
+    private PledgeState pledgeState(Outcome outcome) {
+        return new PledgeState(outcome, campaignId, unitCode, targets, revision);
+    }
+
+    private ReportState reportState(Outcome outcome, String periodCode) {
+        PeriodReport r = reports.get(periodCode);
+        return new ReportState(outcome, campaignId, unitCode, periodCode, r.values(), r.status().name(), r.late(),
+                r.corrections(), r.countedValues(), r.comment());
     }
 
     private static CampaignTerms openCampaign(CampaignTermsLookup campaigns, String campaignId) {
@@ -187,34 +202,37 @@ public class Participation {
     @EventSourcingHandler
     void on(PledgeSubmitted event) {
         this.id = event.participationId();
+        this.campaignId = event.campaignId();
+        this.unitCode = event.unitCode();
+        this.revision = 0;
         this.targets = event.targets();
     }
 
     @EventSourcingHandler
     void on(PledgeRevised event) {
         this.targets = event.targets();
+        this.revision++;
     }
 
     @EventSourcingHandler
     void on(ReportSubmitted event) {
-        reports.put(event.periodCode(), PeriodReport.submitted(event.values()));
+        reports.put(event.periodCode(), PeriodReport.submitted(event.values(), event.late()));
     }
 
     @EventSourcingHandler
     void on(ReportCorrected event) {
-        reports.put(event.periodCode(), PeriodReport.submitted(event.values()));
+        PeriodReport before = reports.get(event.periodCode());
+        reports.put(event.periodCode(), before == null ? PeriodReport.submitted(event.values(), event.late())
+                : before.corrected(event.values(), event.reason()));
     }
 
     @EventSourcingHandler
     void on(ReportVerified event) {
-        PeriodReport report = reports.get(event.periodCode());
-        reports.put(event.periodCode(),
-                new PeriodReport(report.values(), PeriodReport.Status.VERIFIED, event.countedValues()));
+        reports.put(event.periodCode(), reports.get(event.periodCode()).verified(event.countedValues(), event.comment()));
     }
 
     @EventSourcingHandler
     void on(ReportRejected event) {
-        PeriodReport report = reports.get(event.periodCode());
-        reports.put(event.periodCode(), new PeriodReport(report.values(), PeriodReport.Status.REJECTED, null));
+        reports.put(event.periodCode(), reports.get(event.periodCode()).rejected(event.comment()));
     }
 }

@@ -7,6 +7,7 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
+import vn.thidua.domain.shared.Answered;
 import vn.thidua.domain.shared.MetadataKeys;
 import vn.thidua.domain.shared.Outcome;
 import vn.thidua.domain.shared.TargetsStream;
@@ -32,15 +33,27 @@ public class CommandSender {
         this.consistency = consistency;
     }
 
-    /** Sends and waits until stored; with {@code Consistency: wait}, also until the projections have caught up. */
+    /** Sends and waits until stored; answers only what the command recorded. */
     public Outcome send(Actor actor, Object command) {
+        Object result = dispatch(actor, command);
+        if (result instanceof Answered answered) {
+            return answered.outcome();
+        }
+        return result instanceof Outcome outcome ? outcome : Outcome.CREATED;
+    }
+
+    /**
+     * Sends and waits until stored, answering the handler's own answer (e.g. the state a submission left); with
+     * {@code Consistency: wait}, also until the projections have caught up.
+     */
+    public Object dispatch(Actor actor, Object command) {
         Object result = gateway.sendAndWait(command, metadata(actor));
         HttpServletRequest request = currentRequest();
         String wait = request == null ? null : request.getHeader(ConsistencyWait.HEADER);
         if (ConsistencyWait.requested(wait) && command instanceof TargetsStream target) {
             consistency.awaitStream(target.streamId(), wait, currentResponse());
         }
-        return result instanceof Outcome outcome ? outcome : Outcome.CREATED;
+        return result;
     }
 
     public static MetaData metadataFor(Actor actor, String correlationId, String clientRequestId) {

@@ -3,9 +3,11 @@ package vn.thidua.web.api;
 import org.axonframework.eventhandling.DomainEventMessage;
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.participation.PledgeRevised;
+import vn.thidua.domain.participation.PledgeState;
 import vn.thidua.domain.participation.PledgeSubmitted;
 import vn.thidua.domain.participation.ReportCorrected;
 import vn.thidua.domain.participation.ReportRejected;
+import vn.thidua.domain.participation.ReportState;
 import vn.thidua.domain.participation.ReportSubmitted;
 import vn.thidua.domain.participation.ReportVerified;
 
@@ -24,6 +26,15 @@ final class ParticipationView {
     record ReportView(String campaignId, String unitCode, String periodCode, Map<String, Object> values,
                       String status, boolean late, int corrections, Map<String, Object> verifiedValues,
                       String comment, Instant submittedAt) {
+    }
+
+    static PledgeView of(CampaignTerms terms, PledgeState s) {
+        return new PledgeView(s.campaignId(), s.unitCode(), ValueJson.write(terms, s.targets()), s.revision(), null);
+    }
+
+    static ReportView of(CampaignTerms terms, ReportState s) {
+        return new ReportView(s.campaignId(), s.unitCode(), s.periodCode(), ValueJson.write(terms, s.values()),
+                s.status(), s.late(), s.corrections(), ValueJson.write(terms, s.verifiedValues()), s.comment(), null);
     }
 
     private final CampaignTerms terms;

@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.domain.campaign.CampaignTerms;
+import vn.thidua.domain.participation.PledgeState;
+import vn.thidua.domain.participation.ReportState;
 import vn.thidua.domain.participation.SubmitPledge;
 import vn.thidua.domain.participation.SubmitReport;
 import vn.thidua.domain.participation.VerifyReport;
@@ -47,9 +49,9 @@ public class SubmissionController {
                                                                @Valid @RequestBody Bodies.Pledge body) {
         CampaignTerms terms = campaigns.require(campaignId);
         Actor actor = permissions.officerOf(user, unitCode);
-        Outcome outcome = commands.send(actor,
+        PledgeState state = (PledgeState) commands.dispatch(actor,
                 new SubmitPledge(campaignId, unitCode, ValueJson.read(terms, "targets", body.targets())));
-        return ResponseEntity.status(status(outcome)).body(view(terms, unitCode).pledge());
+        return ResponseEntity.status(status(state.outcome())).body(ParticipationView.of(terms, state));
     }
 
     @GetMapping("/pledges/{unitCode}")
@@ -69,9 +71,9 @@ public class SubmissionController {
                                                                @Valid @RequestBody Bodies.Report body) {
         CampaignTerms terms = campaigns.require(campaignId);
         Actor actor = permissions.officerOf(user, unitCode);
-        Outcome outcome = commands.send(actor, new SubmitReport(campaignId, unitCode, periodCode,
+        ReportState state = (ReportState) commands.dispatch(actor, new SubmitReport(campaignId, unitCode, periodCode,
                 ValueJson.read(terms, "values", body.values()), body.reason()));
-        return ResponseEntity.status(status(outcome)).body(view(terms, unitCode).report(periodCode));
+        return ResponseEntity.status(status(state.outcome())).body(ParticipationView.of(terms, state));
     }
 
     @GetMapping("/reports/{unitCode}/{periodCode}")
@@ -90,9 +92,10 @@ public class SubmissionController {
                                                @Valid @RequestBody Bodies.Verification body) {
         CampaignTerms terms = campaigns.require(campaignId);
         Actor actor = permissions.verifier(user, terms.headUnit());
-        commands.send(actor, new VerifyReport(campaignId, unitCode, periodCode, body.verdict(), body.comment(),
-                ValueJson.read(terms, "verifiedValues", body.verifiedValues()), actor.role(), actor.unit()));
-        return view(terms, unitCode).report(periodCode);
+        ReportState state = (ReportState) commands.dispatch(actor, new VerifyReport(campaignId, unitCode, periodCode,
+                body.verdict(), body.comment(), ValueJson.read(terms, "verifiedValues", body.verifiedValues()),
+                actor.role(), actor.unit()));
+        return ParticipationView.of(terms, state);
     }
 
     private ParticipationView view(CampaignTerms terms, String unitCode) {
