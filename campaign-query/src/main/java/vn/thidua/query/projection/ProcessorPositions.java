@@ -31,7 +31,10 @@ public class ProcessorPositions {
                 (rs, i) -> token(rs.getBytes(1), rs.getString(2)), processor);
     }
 
-    /** The position every segment of the processor has passed (the slowest segment's), if all have started. */
+    /**
+     * The position up to which every segment of the processor has handled every event (the slowest segment's,
+     * below its first gap), if all have started.
+     */
     public OptionalLong position(String processor) {
         List<TrackingToken> tokens = tokens(processor);
         if (tokens.isEmpty() || tokens.contains(null)) {
@@ -43,7 +46,10 @@ public class ProcessorPositions {
             if (p.isEmpty()) {
                 return OptionalLong.empty();
             }
-            min = Math.min(min, p.getAsLong());
+            // Below a gap (an event written earlier but committed later) nothing is known to be handled.
+            long handled = token instanceof GapAwareTrackingToken gapAware && !gapAware.getGaps().isEmpty()
+                    ? gapAware.getGaps().first() - 1 : p.getAsLong();
+            min = Math.min(min, handled);
         }
         return OptionalLong.of(min);
     }
