@@ -124,6 +124,9 @@ class PagesIT {
         assertThat(then).contains("Đây là số liệu đã qua.", "cuối ngày 31/07/2021", "Về bảng xếp hạng hiện tại",
                 "value=\"2021-07-31\"").doesNotContain("/campaigns/cum-ii-2021/live");
         assertThat(tableOf(then)).isNotEqualTo(tableOf(now));
+        // On 10/07/2021 mid-year reports were in but not yet verified: provisional, with a visible mark and text.
+        assertThat(page("/campaigns/" + CAMPAIGN + "?asOf=2021-07-10", "kiemtoan"))
+                .contains("provisional-mark", "Tạm tính", "chưa được kiểm tra, xác minh");
         assertThat(page("/campaigns/" + CAMPAIGN + "?asOf=2021-01-01", "kiemtoan"))
                 .contains("phong trào chưa được phát động");
     }
