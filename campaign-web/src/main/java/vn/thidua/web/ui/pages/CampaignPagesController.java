@@ -1,0 +1,178 @@
+package vn.thidua.web.ui.pages;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import vn.thidua.domain.campaign.CampaignTerms;
+import vn.thidua.domain.campaign.Content;
+import vn.thidua.domain.campaign.Indicator;
+import vn.thidua.domain.campaign.IndicatorKind;
+import vn.thidua.domain.campaign.Period;
+import vn.thidua.domain.campaign.ScoringRules;
+import vn.thidua.domain.query.UnitProgress;
+import vn.thidua.domain.scoring.LeagueTable;
+import vn.thidua.domain.shared.NotFound;
+import vn.thidua.domain.shared.UnitRef;
+import vn.thidua.web.security.AppUser;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The campaign list, the cluster dashboard (live or as of a past day) and the unit page. */
+@Controller
+public class CampaignPagesController {
+    private final PageQueries queries;
+    private final LeagueTableWatcher watcher;
+
+    public CampaignPagesController(PageQueries queries, LeagueTableWatcher watcher) {
+        this.queries = queries;
+        this.watcher = watcher;
+    }
+
+    public record CampaignItem(String campaignId, String title, int year, String clusterCode, String clusterName,
+                               boolean closed, LocalDate pledgeDeadline, int members) {
+    }
+
+    @GetMapping("/campaigns")
+    public String campaigns(Model model) {
+        List<CampaignItem> items = queries.campaigns().stream().map(t -> new CampaignItem(t.campaignId(), t.title(),
+                t.year(), t.clusterCode(), queries.clusterName(t.clusterCode()), t.closed(), t.pledgeDeadline(),
+                t.members().size())).toList();
+        model.addAttribute("campaigns", items);
+        return "pages/campaigns";
+    }
+
+    @GetMapping("/campaigns/{campaignId}")
+    public String dashboard(@PathVariable String campaignId,
+                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                            @AuthenticationPrincipal AppUser user, Model model) {
+        CampaignTerms terms = queries.campaign(campaignId);
+        if (asOf != null && !asOf.isBefore(PageQueries.today())) {
+            return "redirect:/campaigns/" + campaignId;
+        }
+        model.addAttribute("campaign", terms);
+        model.addAttribute("clusterName", queries.clusterName(terms.clusterCode()));
+        model.addAttribute("asOf", asOf);
+        model.addAttribute("today", PageQueries.today());
+        model.addAttribute("live", asOf == null);
+        tableModel(terms, asOf, user, model);
+        return "pages/dashboard";
+    }
+
+    /** The table and chart data alone, re-fetched by a live dashboard when the table changes. */
+    @GetMapping("/campaigns/{campaignId}/table")
+    public String table(@PathVariable String campaignId, @AuthenticationPrincipal AppUser user, Model model) {
+        CampaignTerms terms = queries.campaign(campaignId);
+        model.addAttribute("campaign", terms);
+        model.addAttribute("live", true);
+        tableModel(terms, null, user, model);
+        return "pages/dashboard :: table";
+    }
+
+    @GetMapping(path = "/campaigns/{campaignId}/live", produces = "text/event-stream")
+    public SseEmitter live(@PathVariable String campaignId) {
+        queries.campaign(campaignId);
+        return watcher.subscribe(campaignId);
+    }
+
+    private void tableModel(CampaignTerms terms, LocalDate asOf, AppUser user, Model model) {
+        Instant at = asOf == null ? null : PageQueries.endOfDay(asOf);
+        LeagueTable table = null;
+        try {
+            table = queries.leagueTable(terms.campaignId(), at);
+        } catch (NotFound e) {
+            model.addAttribute("notLaunchedYet", true);
+        }
+        if (table != null) {
+            model.addAttribute("view", DashboardView.of(terms, table, user));
+            model.addAttribute("tableAsOf", table.asOf());
+            ScoringRules rules = terms.rulesVersion(table.rulesVersion()).orElse(terms.rules());
+            model.addAttribute("rules", rules);
+        }
+        model.addAttribute("mayActForAny", terms.members().stream()
+                .anyMatch(m -> DashboardView.mayActFor(user, m.code())));
+    }
+
+    // ------------------------------------------------------------------------------------------------ unit page
+
+    public record IndicatorLine(String code, String title, String unit, boolean qualitative, BigDecimal target,
+                                BigDecimal latest, BigDecimal ratio, int barPercent, String status,
+                                List<HistoryPoint> history, String chartJson) {
+    }
+
+    public record HistoryPoint(String periodTitle, BigDecimal value, boolean verified, boolean late,
+                               String reportStatus) {
+    }
+
+    public record ContentGroup(String code, String title, List<IndicatorLine> indicators) {
+    }
+
+    @GetMapping("/campaigns/{campaignId}/units/{unitCode}")
+    public String unit(@PathVariable String campaignId, @PathVariable String unitCode,
+                       @AuthenticationPrincipal AppUser user, Model model) {
+        CampaignTerms terms = queries.campaign(campaignId);
+        UnitRef unit = terms.member(unitCode).orElseThrow(() -> new NotFound("unit", unitCode));
+        UnitProgress progress = queries.progress(campaignId, unitCode);
+        Map<String, UnitProgress.Indicator> byCode = new LinkedHashMap<>();
+        progress.indicators().forEach(i -> byCode.put(i.code(), i));
+        Map<String, String> periodTitles = new LinkedHashMap<>();
+        for (Period p : terms.periods()) {
+            periodTitles.put(p.code(), p.title());
+        }
+        Map<String, Long> counts = new LinkedHashMap<>();
+        List<ContentGroup> groups = new ArrayList<>();
+        for (Content content : terms.contents()) {
+            List<IndicatorLine> lines = new ArrayList<>();
+            for (Indicator indicator : content.indicators()) {
+                UnitProgress.Indicator p = byCode.get(indicator.code());
+                if (p == null) {
+                    continue;
+                }
+                IndicatorLine line = line(indicator, p, periodTitles);
+                counts.merge(line.status(), 1L, Long::sum);
+                lines.add(line);
+            }
+            groups.add(new ContentGroup(content.code(), content.title(), lines));
+        }
+        model.addAttribute("campaign", terms);
+        model.addAttribute("unit", unit);
+        model.addAttribute("groups", groups);
+        model.addAttribute("counts", counts);
+        model.addAttribute("statuses", List.of("ACHIEVED", "ON_TRACK", "BEHIND", "NOT_REPORTED"));
+        model.addAttribute("mayAct", DashboardView.mayActFor(user, unitCode));
+        return "pages/unit";
+    }
+
+    private static IndicatorLine line(Indicator indicator, UnitProgress.Indicator p, Map<String, String> periodTitles) {
+        boolean qualitative = indicator.kind() == IndicatorKind.QUALITATIVE;
+        int bar;
+        if (qualitative) {
+            bar = p.latest() != null && p.latest().signum() != 0 ? 100 : 0;
+        } else if (p.ratio() != null) {
+            bar = p.ratio().multiply(BigDecimal.valueOf(100)).min(BigDecimal.valueOf(100)).max(BigDecimal.ZERO)
+                    .intValue();
+        } else {
+            bar = p.status() == UnitProgress.Status.ACHIEVED ? 100 : 0;
+        }
+        List<HistoryPoint> history = p.history().stream().map(h -> new HistoryPoint(
+                periodTitles.getOrDefault(h.period(), h.period()), h.value(), h.verified() != null, h.late(),
+                h.status())).toList();
+        Map<String, Object> chart = new LinkedHashMap<>();
+        chart.put("periods", history.stream().map(HistoryPoint::periodTitle).toList());
+        chart.put("values", history.stream().map(h -> h.value() == null ? null : h.value().doubleValue()).toList());
+        chart.put("target", p.target() == null ? null : p.target().doubleValue());
+        chart.put("qualitative", qualitative);
+        return new IndicatorLine(p.code(), p.title(), p.unit(), qualitative, p.target(), p.latest(), p.ratio(), bar,
+                p.status().name(), history, DashboardView.json(chart));
+    }
+}

@@ -1,0 +1,102 @@
+package vn.thidua.web.ui.pages;
+
+import org.axonframework.queryhandling.QueryExecutionException;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Component;
+import vn.thidua.command.support.CampaignTermsLookup;
+import vn.thidua.command.support.ClusterDirectory;
+import vn.thidua.domain.campaign.CampaignLaunched;
+import vn.thidua.domain.campaign.CampaignTerms;
+import vn.thidua.domain.cluster.ClusterRegistered;
+import vn.thidua.domain.query.LeagueTableQuery;
+import vn.thidua.domain.query.UnitProgress;
+import vn.thidua.domain.query.UnitProgressQuery;
+import vn.thidua.domain.scoring.LeagueTable;
+import vn.thidua.domain.shared.StreamIds;
+import vn.thidua.web.api.EventStreams;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+
+/** What the pages read: campaigns, league tables and unit progress, through the same components as the REST API. */
+@Component
+public class PageQueries {
+    public static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final QueryGateway queries;
+    private final CampaignTermsLookup campaigns;
+    private final ClusterDirectory clusters;
+    private final EventStreams streams;
+
+    public PageQueries(QueryGateway queries, CampaignTermsLookup campaigns, ClusterDirectory clusters,
+                       EventStreams streams) {
+        this.queries = queries;
+        this.campaigns = campaigns;
+        this.clusters = clusters;
+        this.streams = streams;
+    }
+
+    /** Every campaign, newest year first. */
+    public List<CampaignTerms> campaigns() {
+        String prefix = StreamIds.campaign("");
+        return streams.streamsStartedBy(CampaignLaunched.class).stream()
+                .map(stream -> campaigns.find(stream.substring(prefix.length())))
+                .flatMap(Optional::stream)
+                .sorted(Comparator.comparingInt(CampaignTerms::year).reversed()
+                        .thenComparing(CampaignTerms::campaignId))
+                .toList();
+    }
+
+    public CampaignTerms campaign(String campaignId) {
+        return campaigns.require(campaignId);
+    }
+
+    public String clusterName(String clusterCode) {
+        return clusters.findCluster(clusterCode).map(ClusterRegistered::name).orElse(clusterCode);
+    }
+
+    public LeagueTable leagueTable(String campaignId, Instant asOf) {
+        return ask(new LeagueTableQuery(campaignId, asOf, null), LeagueTable.class);
+    }
+
+    public UnitProgress progress(String campaignId, String unitCode) {
+        return ask(new UnitProgressQuery(campaignId, unitCode), UnitProgress.class);
+    }
+
+    /** The end of a day in Asia/Ho_Chi_Minh: the last millisecond before the next day begins. */
+    public static Instant endOfDay(LocalDate day) {
+        return day.plusDays(1).atStartOfDay(VN).toInstant().minusMillis(1);
+    }
+
+    public static Instant startOfDay(LocalDate day) {
+        return day.atStartOfDay(VN).toInstant();
+    }
+
+    public static LocalDate today() {
+        return LocalDate.now(VN);
+    }
+
+    private <R> R ask(Object query, Class<R> type) {
+        try {
+            return queries.query(query, type).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + query.getClass().getSimpleName(), e);
+        } catch (ExecutionException | CompletionException e) {
+            Throwable cause = e.getCause();
+            while (cause instanceof QueryExecutionException && cause.getCause() != null) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new IllegalStateException(cause);
+        }
+    }
+}

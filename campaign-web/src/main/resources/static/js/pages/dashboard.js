@@ -1,0 +1,120 @@
+// Cluster dashboard: draws the league-table charts from the JSON beside the table and, on the live view, listens
+// for server-sent events and re-fetches the table when it changes. The table is the charts' text alternative.
+(function () {
+    'use strict';
+    var script = document.getElementById('dashboard-script');
+    var lang = document.documentElement.lang || 'vi';
+    var locale = lang === 'vi' ? 'vi-VN' : 'en-GB';
+    var number = new Intl.NumberFormat(locale, {maximumFractionDigits: 2});
+    var time = new Intl.DateTimeFormat(locale, {hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false,
+        timeZone: 'Asia/Ho_Chi_Minh'});
+    var palette = ['#8a1c1c', '#0a58ca', '#146c43', '#b35c00', '#6f42c1', '#0f6674', '#9c1c5b', '#495057', '#5c7d00',
+        '#1f3b73', '#7a4f01', '#3d6b5a'];
+    var totalChart = null;
+    var contentChart = null;
+
+    function data() {
+        var el = document.getElementById('league-data');
+        if (!el) { return null; }
+        try { return JSON.parse(el.textContent); } catch (e) { return null; }
+    }
+
+    function chart(id, existing) {
+        var el = document.getElementById(id);
+        if (!el || typeof echarts === 'undefined') { return null; }
+        return existing || echarts.init(el, null, {renderer: 'svg'});
+    }
+
+    function draw() {
+        var d = data();
+        if (!d) { return; }
+        var league = document.getElementById('league');
+        var totalLabel = league ? league.getAttribute('data-total-label') : 'Total';
+        var provisionalLabel = league ? league.getAttribute('data-provisional-label') : 'provisional';
+        var units = d.units.slice().reverse();
+        var fmt = function (v) { return number.format(v); };
+        totalChart = chart('chart-total', totalChart);
+        if (totalChart) {
+            totalChart.setOption({
+                aria: {enabled: true},
+                color: ['#8a1c1c'],
+                grid: {left: 8, right: 48, top: 8, bottom: 8, containLabel: true},
+                tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: fmt},
+                xAxis: {type: 'value', axisLabel: {formatter: fmt}},
+                yAxis: {type: 'category', data: units, axisLabel: {color: '#212529'}},
+                series: [{
+                    name: totalLabel, type: 'bar',
+                    data: d.totals.slice().reverse().map(function (v, i) {
+                        var provisional = d.provisional.slice().reverse()[i];
+                        return {value: v, itemStyle: provisional ? {color: '#b35c00', decal: {symbol: 'rect'}} : undefined};
+                    }),
+                    label: {show: true, position: 'right', color: '#212529', formatter: function (p) {
+                        var prov = d.provisional.slice().reverse()[p.dataIndex];
+                        return fmt(p.value) + (prov ? ' ◐' : '');
+                    }}
+                }]
+            }, true);
+        }
+        contentChart = chart('chart-contents', contentChart);
+        if (contentChart) {
+            contentChart.setOption({
+                aria: {enabled: true, decal: {show: true}},
+                color: palette,
+                legend: {type: 'scroll', top: 0, textStyle: {color: '#212529'}},
+                grid: {left: 8, right: 16, top: 40, bottom: 8, containLabel: true},
+                tooltip: {trigger: 'axis', axisPointer: {type: 'shadow'}, valueFormatter: fmt},
+                xAxis: {type: 'value', axisLabel: {formatter: fmt}},
+                yAxis: {type: 'category', data: units, axisLabel: {color: '#212529'}},
+                series: d.contents.map(function (c) {
+                    return {name: c.name, type: 'bar', stack: 'total', emphasis: {focus: 'series'},
+                        data: c.data.slice().reverse()};
+                })
+            }, true);
+        }
+        void provisionalLabel;
+    }
+
+    window.addEventListener('resize', function () {
+        if (totalChart) { totalChart.resize(); }
+        if (contentChart) { contentChart.resize(); }
+    });
+
+    draw();
+
+    if (!script || script.getAttribute('data-live') !== 'true' || typeof EventSource === 'undefined') { return; }
+    var tableUrl = script.getAttribute('data-table-url');
+    var status = document.getElementById('live-status');
+    var refreshing = false;
+
+    function refresh() {
+        if (refreshing) { return; }
+        refreshing = true;
+        fetch(tableUrl, {headers: {'Accept': 'text/html'}, credentials: 'same-origin'})
+            .then(function (r) { if (!r.ok) { throw new Error(r.status); } return r.text(); })
+            .then(function (html) {
+                var holder = document.createElement('div');
+                holder.innerHTML = html;
+                var fresh = holder.querySelector('#league');
+                var current = document.getElementById('league');
+                if (fresh && current) {
+                    // Keep keyboard focus where it was if it was inside the table.
+                    var focused = document.activeElement && current.contains(document.activeElement)
+                        ? document.activeElement.getAttribute('href') : null;
+                    current.replaceWith(fresh);
+                    if (focused) {
+                        var again = fresh.querySelector('a[href="' + focused + '"]');
+                        if (again) { again.focus(); }
+                    }
+                    draw();
+                }
+                if (status) {
+                    status.textContent = status.getAttribute('data-updated').replace('{0}', time.format(new Date()));
+                }
+            })
+            .catch(function () { /* the next event tries again */ })
+            .finally(function () { refreshing = false; });
+    }
+
+    var source = new EventSource(script.getAttribute('data-live-url'));
+    source.addEventListener('league-table', refresh);
+})();

@@ -1,0 +1,182 @@
+package vn.thidua.web.ui.pages;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import vn.thidua.domain.query.UnitProgress;
+import vn.thidua.domain.scoring.LeagueTable;
+import vn.thidua.web.security.UserStore;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+/** The web pages against the seeded 2021 Cluster II campaign: real content, both languages, security, as-of, SSE. */
+@SpringBootTest(properties = {"thidua.demo.enabled=true", "thidua.demo.password=Demo-pass-1"})
+@AutoConfigureMockMvc
+class PagesIT {
+    static final String CAMPAIGN = "cum-ii-2021";
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:pages-" + UUID.randomUUID()
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
+    }
+
+    @Autowired
+    MockMvc mvc;
+    @Autowired
+    UserStore users;
+    @Autowired
+    PageQueries queries;
+
+    private RequestPostProcessor as(String username) {
+        return user(users.loadUserByUsername(username));
+    }
+
+    @BeforeEach
+    void seededTableIsThere() {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+            try {
+                LeagueTable t = queries.leagueTable(CAMPAIGN, null);
+                UnitProgress p = queries.progress(CAMPAIGN, "THIEU_HOA");
+                return t.rows().size() == 8 && t.rows().stream().noneMatch(r -> r.provisional())
+                        && p.indicators().stream().anyMatch(i -> i.latest() != null);
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> page("/audit?campaignId=" + CAMPAIGN + "&type=ReportCorrected",
+                "kiemtoan").contains("Điều chỉnh báo cáo"));
+    }
+
+    private String page(String url, String username) throws Exception {
+        return mvc.perform(get(url).with(as(username))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    private static String firstRowUnit(String html) {
+        Matcher m = Pattern.compile("<tbody>\\s*<tr data-unit=\"([A-Z_]+)\"").matcher(html);
+        assertThat(m.find()).as("a first row in the league table").isTrue();
+        return m.group(1);
+    }
+
+    @Test
+    void campaignListLinksToEachDashboard() throws Exception {
+        String html = page("/campaigns", "kiemtoan");
+        assertThat(html).contains("lang=\"vi\"", "Phong trào thi đua", "Cụm thi đua số II – tỉnh Thanh Hóa",
+                "Đã kết thúc", "Đang diễn ra", "15/05/2021", "href=\"/campaigns/cum-ii-2021\"", "Năm 2021");
+    }
+
+    @Test
+    void dashboardShowsTheLeagueTableInVietnamese() throws Exception {
+        LeagueTable table = queries.leagueTable(CAMPAIGN, null);
+        String html = page("/campaigns/" + CAMPAIGN, "kiemtoan");
+        assertThat(table.rows().get(0).total()).isEqualByComparingTo("103.1877");
+        assertThat(firstRowUnit(html)).isEqualTo("THO_XUAN");
+        assertThat(html).contains("Bảng xếp hạng", "Hạng", "Tổng điểm", "Thứ nhất", "Thứ chín",
+                "Áp dụng quy tắc chấm điểm phiên bản 1", "href=\"/campaigns/cum-ii-2021/units/THO_XUAN\"", "Thọ Xuân",
+                "/campaigns/cum-ii-2021/league-table.xlsx", "/campaigns/cum-ii-2021/commendations",
+                "<input type=\"date\" id=\"asOf\"", "role=\"img\"", "id=\"league-data\"", "/campaigns/cum-ii-2021/live");
+        assertThat(html).contains(">103,19<");
+        // An auditor acts for no unit: no pledge or report links.
+        assertThat(html).doesNotContain("/pledge/", "/report/");
+    }
+
+    @Test
+    void unitOfficerSeesPledgeAndReportLinksForItsOwnUnitOnly() throws Exception {
+        String html = page("/campaigns/" + CAMPAIGN, "thieuhoa");
+        assertThat(html).contains("/campaigns/cum-ii-2021/pledge/THIEU_HOA", "/campaigns/cum-ii-2021/report/THIEU_HOA")
+                .doesNotContain("/campaigns/cum-ii-2021/pledge/TRIEU_SON");
+    }
+
+    @Test
+    void englishAfterLangEn() throws Exception {
+        String html = mvc.perform(get("/campaigns/" + CAMPAIGN).param("lang", "en").with(as("kiemtoan")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("lang=\"en\"", "League table", "Rank", "Total", "Scoring rules version 1",
+                ">103.19<");
+    }
+
+    @Test
+    void asOfShowsThePastTable() throws Exception {
+        String now = page("/campaigns/" + CAMPAIGN, "kiemtoan");
+        String then = page("/campaigns/" + CAMPAIGN + "?asOf=2021-07-31", "kiemtoan");
+        assertThat(then).contains("Đây là số liệu đã qua.", "cuối ngày 31/07/2021", "Về bảng xếp hạng hiện tại",
+                "value=\"2021-07-31\"").doesNotContain("/campaigns/cum-ii-2021/live");
+        assertThat(tableOf(then)).isNotEqualTo(tableOf(now));
+        // On 10/07/2021 mid-year reports were in but not yet verified: provisional, with a visible mark and text.
+        assertThat(page("/campaigns/" + CAMPAIGN + "?asOf=2021-07-10", "kiemtoan"))
+                .contains("provisional-mark", "Tạm tính", "chưa được kiểm tra, xác minh");
+        assertThat(page("/campaigns/" + CAMPAIGN + "?asOf=2021-01-01", "kiemtoan"))
+                .contains("phong trào chưa được phát động");
+    }
+
+    private static String tableOf(String html) {
+        int from = html.indexOf("<tbody>");
+        return html.substring(from, html.indexOf("</tbody>", from));
+    }
+
+    @Test
+    void liveEndpointIsAnEventStream() throws Exception {
+        MvcResult result = mvc.perform(get("/campaigns/" + CAMPAIGN + "/live").with(as("kiemtoan"))
+                        .accept("text/event-stream"))
+                .andExpect(request().asyncStarted()).andReturn();
+        assertThat(result.getResponse().getContentType()).startsWith("text/event-stream");
+        assertThat(result.getResponse().getContentAsString()).contains("event:connected");
+        String fragment = page("/campaigns/" + CAMPAIGN + "/table", "kiemtoan");
+        assertThat(fragment).contains("id=\"league\"").doesNotContain("<html");
+    }
+
+    @Test
+    void unitPageShowsEachIndicatorWithStatusAndProgress() throws Exception {
+        String html = page("/campaigns/" + CAMPAIGN + "/units/THIEU_HOA", "kiemtoan");
+        assertThat(html).contains("Thiệu Hóa", "Thứ nhất:", "Tổng thu ngân sách nhà nước", "role=\"progressbar\"",
+                "aria-valuenow=\"100\"", "status-ACHIEVED", ">Đạt<", "Cả năm 2021", "6 tháng đầu năm 2021",
+                "/campaigns/cum-ii-2021/units/THIEU_HOA/progress.xlsx", "159 % dự toán tỉnh giao", "144,6%");
+    }
+
+    @Test
+    void auditTimelineInWords() throws Exception {
+        String html = page("/audit?campaignId=" + CAMPAIGN + "&type=PledgeRevised", "kiemtoan");
+        assertThat(html).contains("Điều chỉnh đăng ký", "12/05/2021 09:00", "Cán bộ thi đua đơn vị", "yendinh",
+                "Tổng thu ngân sách nhà nước", "105", "110", "/api/v1/audit/export?campaignId=cum-ii-2021",
+                "/audit.xlsx?campaignId=cum-ii-2021", "cũ nhất ở đầu");
+        String stream = page("/audit?stream=participation:cum-ii-2021:NONG_CONG&campaignId=" + CAMPAIGN
+                + "&unitCode=NONG_CONG", "kiemtoan");
+        assertThat(stream).contains("Toàn bộ lịch sử của một hồ sơ", "Đăng ký thi đua", "Gửi báo cáo kết quả",
+                "Trả lại báo cáo", "Kiểm tra, xác minh báo cáo", "Xã Vạn Hòa");
+    }
+
+    @Test
+    void operationsForOperatorsOnly() throws Exception {
+        mvc.perform(get("/operations").with(as("kiemtoan"))).andExpect(status().isForbidden());
+        String html = page("/operations", "vanhanh");
+        assertThat(html).contains("Vận hành hệ thống", "league-table", "Bảng xếp hạng", "Đang phục vụ",
+                "role=\"progressbar\"", "Dựng lại", "name=\"_csrf\"");
+        mvc.perform(post("/operations/audit/replay").with(as("kiemtoan")).with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/operations/audit/replay").with(as("vanhanh")).with(csrf()))
+                .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/operations"));
+        assertThat(page("/operations/status", "vanhanh")).contains("\"name\":\"audit\"");
+    }
+}
