@@ -85,9 +85,7 @@ public class CommendationPagesController {
         Integer cast = integer(params, "ballot.cast", errors);
         Bodies.Proposal body = new Bodies.Proposal(blankToNull(params.get("unitCode")), award,
                 nfc(params.get("rationale")), new Bodies.BallotBody(inFavour, against, cast));
-        if (!errors.any()) {
-            Refusals.validate(validator, body, errors, path -> path);
-        }
+        Refusals.validate(validator, body, errors, path -> path);
         if (!errors.any()) {
             try {
                 commendations.propose(user, campaignId, body);
@@ -147,9 +145,7 @@ public class CommendationPagesController {
                         }
                     }
                     Bodies.Conferral body = new Bodies.Conferral(nfc(params.get("decisionNo")), date);
-                    if (!errors.any()) {
-                        Refusals.validate(validator, body, errors, p -> prefix + p);
-                    }
+                    Refusals.validate(validator, body, errors, p -> prefix + p);
                     if (!errors.any()) {
                         commendations.confer(user, id, body);
                     }

@@ -74,9 +74,7 @@ public class LaunchFormController {
         }
         FormErrors errors = new FormErrors(messages);
         Bodies.Campaign body = body(form, errors);
-        if (!errors.any()) {
-            Refusals.validate(validator, body, errors, Function.identity());
-        }
+        Refusals.validate(validator, body, errors, Function.identity());
         if (!errors.any()) {
             try {
                 ResponseEntity<CampaignView> launched = campaigns.launch(user, body);
