@@ -1,0 +1,145 @@
+package vn.thidua.web.ui.forms;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.thidua.command.support.CampaignTermsLookup;
+import vn.thidua.domain.campaign.CampaignTerms;
+import vn.thidua.domain.campaign.Direction;
+import vn.thidua.domain.campaign.Indicator;
+import vn.thidua.domain.shared.NotFound;
+import vn.thidua.domain.shared.RuleViolation;
+import vn.thidua.web.api.Bodies;
+import vn.thidua.web.api.EventStreams;
+import vn.thidua.web.api.SubmissionController;
+import vn.thidua.web.config.AppClock;
+import vn.thidua.web.security.AppUser;
+import vn.thidua.web.security.Permissions;
+import vn.thidua.web.ui.Formats;
+
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** The unit officer's pledge (đăng ký thi đua): one fieldset per content, floors and units beside each field. */
+@Controller
+public class PledgeFormController {
+    static final String PREFIX = "v";
+    private final SubmissionController submissions;
+    private final CampaignTermsLookup campaigns;
+    private final Permissions permissions;
+    private final EventStreams streams;
+    private final AppClock clock;
+    private final MessageSource messages;
+    private final Formats fmt;
+
+    public PledgeFormController(SubmissionController submissions, CampaignTermsLookup campaigns,
+                                Permissions permissions, EventStreams streams, AppClock clock,
+                                MessageSource messages, Formats fmt) {
+        this.submissions = submissions;
+        this.campaigns = campaigns;
+        this.permissions = permissions;
+        this.streams = streams;
+        this.clock = clock;
+        this.messages = messages;
+        this.fmt = fmt;
+    }
+
+    @GetMapping("/campaigns/{campaignId}/pledge/{unitCode}")
+    public String form(@AuthenticationPrincipal AppUser user, @PathVariable String campaignId,
+                       @PathVariable String unitCode, Model model) {
+        CampaignTerms terms = terms(campaignId, unitCode);
+        permissions.officerOf(user, unitCode);
+        Submissions current = Submissions.read(streams, campaignId, unitCode);
+        return page(model, terms, unitCode, ValueInputs.shown(terms, current.pledge()), current.pledge() != null,
+                new FormErrors(messages));
+    }
+
+    @PostMapping("/campaigns/{campaignId}/pledge/{unitCode}")
+    public String submit(@AuthenticationPrincipal AppUser user, @PathVariable String campaignId,
+                         @PathVariable String unitCode, @RequestParam Map<String, String> params, Model model,
+                         RedirectAttributes redirect, HttpServletResponse response) {
+        CampaignTerms terms = terms(campaignId, unitCode);
+        permissions.officerOf(user, unitCode);
+        FormErrors errors = new FormErrors(messages);
+        Map<String, String> typed = ValueInputs.typed(terms, PREFIX, params);
+        Bodies.Pledge body = new Bodies.Pledge(ValueInputs.json(terms, PREFIX, typed, errors));
+        boolean pledgedBefore = Submissions.read(streams, campaignId, unitCode).pledge() != null;
+        if (!errors.any()) {
+            try {
+                submissions.pledge(user, campaignId, unitCode, body);
+                redirect.addFlashAttribute("flashMessage", messages.getMessage(
+                        pledgedBefore ? "forms.pledge.revised" : "forms.pledge.saved", null,
+                        LocaleContextHolder.getLocale()));
+                return "redirect:/campaigns/" + campaignId + "/units/" + unitCode;
+            } catch (RuntimeException e) {
+                Refusals.record(e, errors, path -> ValueInputs.fieldOf(path, "targets", PREFIX), null);
+                RuntimeException cause = Refusals.unwrap(e);
+                if (cause instanceof RuleViolation r) {
+                    markFields(terms, r.rule(), typed, errors);
+                }
+            }
+        }
+        response.setStatus(422);
+        return page(model, terms, unitCode, typed, pledgedBefore, errors);
+    }
+
+    /** Puts a refusal that concerns particular indicators next to each of them (the domain names the rule only). */
+    private void markFields(CampaignTerms terms, String rule, Map<String, String> typed, FormErrors errors) {
+        for (Indicator indicator : terms.indicators().values()) {
+            String field = ValueInputs.field(PREFIX, indicator.code());
+            String raw = typed.get(indicator.code());
+            if ("pledge.incomplete".equals(rule) && raw == null) {
+                errors.field(field, "field.required");
+            } else if ("pledge.below-floor".equals(rule) && raw != null && indicator.floor() != null) {
+                BigDecimal value = ValueInputs.number(raw);
+                if (value == null && ("true".equals(raw) || "false".equals(raw))) {
+                    value = "true".equals(raw) ? BigDecimal.ONE : BigDecimal.ZERO;
+                }
+                if (value == null) {
+                    continue;
+                }
+                boolean lower = indicator.direction() == Direction.LOWER_IS_BETTER;
+                int c = value.compareTo(indicator.floor());
+                if (lower ? c > 0 : c < 0) {
+                    errors.field(field, lower ? "field.above-ceiling" : "field.below-floor",
+                            fmt.number(indicator.floor(), 8));
+                }
+            }
+        }
+    }
+
+    private CampaignTerms terms(String campaignId, String unitCode) {
+        CampaignTerms terms = campaigns.require(campaignId);
+        if (!terms.isMember(unitCode)) {
+            throw new NotFound("unit", unitCode + " in campaign " + campaignId);
+        }
+        return terms;
+    }
+
+    private String page(Model model, CampaignTerms terms, String unitCode, Map<String, String> values,
+                        boolean pledgedBefore, FormErrors errors) {
+        String readOnly = null;
+        if (terms.closed()) {
+            readOnly = messages.getMessage("forms.readonly.closed", null, LocaleContextHolder.getLocale());
+        } else if (terms.pledgeDeadlinePassed(clock.instant())) {
+            readOnly = messages.getMessage("forms.readonly.pledge-deadline",
+                    new Object[]{fmt.date(terms.pledgeDeadline())}, LocaleContextHolder.getLocale());
+        }
+        model.addAttribute("terms", terms);
+        model.addAttribute("unit", terms.member(unitCode).orElseThrow());
+        model.addAttribute("values", values);
+        model.addAttribute("prefix", PREFIX);
+        model.addAttribute("revision", pledgedBefore);
+        model.addAttribute("readOnly", readOnly);
+        model.addAttribute("errors", errors);
+        return "forms/pledge";
+    }
+}

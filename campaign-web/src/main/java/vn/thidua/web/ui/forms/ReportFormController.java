@@ -1,0 +1,135 @@
+package vn.thidua.web.ui.forms;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.thidua.command.support.CampaignTermsLookup;
+import vn.thidua.domain.campaign.CampaignTerms;
+import vn.thidua.domain.campaign.Period;
+import vn.thidua.domain.shared.Deadlines;
+import vn.thidua.domain.shared.NotFound;
+import vn.thidua.web.api.Bodies;
+import vn.thidua.web.api.EventStreams;
+import vn.thidua.web.api.SubmissionController;
+import vn.thidua.web.config.AppClock;
+import vn.thidua.web.security.AppUser;
+import vn.thidua.web.security.Permissions;
+
+import java.text.Normalizer;
+import java.util.Map;
+
+/**
+ * The unit officer's period report (báo cáo kết quả): the same grouping as the pledge; a reason asked for only when
+ * a report for the period exists (a correction); a late report marked as such.
+ */
+@Controller
+public class ReportFormController {
+    static final String PREFIX = "v";
+    private final SubmissionController submissions;
+    private final CampaignTermsLookup campaigns;
+    private final Permissions permissions;
+    private final EventStreams streams;
+    private final AppClock clock;
+    private final MessageSource messages;
+    private final Validator validator;
+
+    public ReportFormController(SubmissionController submissions, CampaignTermsLookup campaigns,
+                                Permissions permissions, EventStreams streams, AppClock clock,
+                                MessageSource messages, Validator validator) {
+        this.submissions = submissions;
+        this.campaigns = campaigns;
+        this.permissions = permissions;
+        this.streams = streams;
+        this.clock = clock;
+        this.messages = messages;
+        this.validator = validator;
+    }
+
+    @GetMapping("/campaigns/{campaignId}/report/{unitCode}")
+    public String form(@AuthenticationPrincipal AppUser user, @PathVariable String campaignId,
+                       @PathVariable String unitCode, @RequestParam(required = false) String period, Model model) {
+        CampaignTerms terms = terms(campaignId, unitCode);
+        permissions.officerOf(user, unitCode);
+        Submissions current = Submissions.read(streams, campaignId, unitCode);
+        Period chosen = choose(terms, current, period);
+        Submissions.Report existing = current.report(chosen.code());
+        return page(model, terms, unitCode, current, chosen,
+                ValueInputs.shown(terms, existing == null ? null : existing.values()), "", new FormErrors(messages));
+    }
+
+    @PostMapping("/campaigns/{campaignId}/report/{unitCode}")
+    public String submit(@AuthenticationPrincipal AppUser user, @PathVariable String campaignId,
+                         @PathVariable String unitCode, @RequestParam String period,
+                         @RequestParam(required = false) String reason, @RequestParam Map<String, String> params,
+                         Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        CampaignTerms terms = terms(campaignId, unitCode);
+        permissions.officerOf(user, unitCode);
+        Period chosen = terms.period(period).orElseThrow(() -> new NotFound("period", period));
+        FormErrors errors = new FormErrors(messages);
+        Map<String, String> typed = ValueInputs.typed(terms, PREFIX, params);
+        String why = reason == null || reason.isBlank() ? null : Normalizer.normalize(reason.trim(), Normalizer.Form.NFC);
+        Bodies.Report body = new Bodies.Report(ValueInputs.json(terms, PREFIX, typed, errors), why);
+        Refusals.validate(validator, body, errors, path -> path.startsWith("reason") ? "reason" : null);
+        Submissions before = Submissions.read(streams, campaignId, unitCode);
+        if (!errors.any()) {
+            try {
+                submissions.report(user, campaignId, unitCode, chosen.code(), body);
+                redirect.addFlashAttribute("flashMessage", messages.getMessage(
+                        before.report(chosen.code()) == null ? "forms.report.saved" : "forms.report.corrected",
+                        new Object[]{chosen.title()}, LocaleContextHolder.getLocale()));
+                return "redirect:/campaigns/" + campaignId + "/units/" + unitCode;
+            } catch (RuntimeException e) {
+                Refusals.record(e, errors, path -> ValueInputs.fieldOf(path, "values", PREFIX),
+                        rule -> "report.correction-needs-reason".equals(rule) ? "reason" : null);
+            }
+        }
+        response.setStatus(422);
+        return page(model, terms, unitCode, before, chosen, typed, reason == null ? "" : reason, errors);
+    }
+
+    /** The period asked for; else the first without a report; else the last. */
+    private static Period choose(CampaignTerms terms, Submissions current, String period) {
+        if (period != null && !period.isBlank()) {
+            return terms.period(period).orElseThrow(() -> new NotFound("period", period));
+        }
+        return terms.periods().stream().filter(p -> current.report(p.code()) == null).findFirst()
+                .orElse(terms.periods().get(terms.periods().size() - 1));
+    }
+
+    private CampaignTerms terms(String campaignId, String unitCode) {
+        CampaignTerms terms = campaigns.require(campaignId);
+        if (!terms.isMember(unitCode)) {
+            throw new NotFound("unit", unitCode + " in campaign " + campaignId);
+        }
+        return terms;
+    }
+
+    private String page(Model model, CampaignTerms terms, String unitCode, Submissions current, Period period,
+                        Map<String, String> values, String reason, FormErrors errors) {
+        Submissions.Report existing = current.report(period.code());
+        model.addAttribute("terms", terms);
+        model.addAttribute("unit", terms.member(unitCode).orElseThrow());
+        model.addAttribute("period", period);
+        model.addAttribute("existing", existing);
+        model.addAttribute("correction", existing != null);
+        model.addAttribute("late", Deadlines.passed(period.dueDate(), clock.instant()));
+        model.addAttribute("pledge", ValueInputs.shown(terms, current.pledge()));
+        model.addAttribute("pledged", current.pledge() != null);
+        model.addAttribute("values", values);
+        model.addAttribute("reason", reason);
+        model.addAttribute("prefix", PREFIX);
+        model.addAttribute("readOnly", terms.closed()
+                ? messages.getMessage("forms.readonly.closed", null, LocaleContextHolder.getLocale()) : null);
+        model.addAttribute("errors", errors);
+        return "forms/report";
+    }
+}

@@ -1,0 +1,172 @@
+package vn.thidua.web.ui.forms;
+
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import vn.thidua.command.support.CampaignTermsLookup;
+import vn.thidua.domain.campaign.CampaignLaunched;
+import vn.thidua.domain.campaign.CampaignTerms;
+import vn.thidua.domain.campaign.Period;
+import vn.thidua.domain.participation.Verdict;
+import vn.thidua.domain.shared.NotFound;
+import vn.thidua.domain.shared.StreamIds;
+import vn.thidua.domain.shared.UnitRef;
+import vn.thidua.web.api.Bodies;
+import vn.thidua.web.api.EventStreams;
+import vn.thidua.web.api.SubmissionController;
+import vn.thidua.web.security.AppUser;
+import vn.thidua.web.security.Permissions;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The verification queue (kiểm tra, xác minh) of the cluster head and the board: every report still SUBMITTED (not
+ * yet verified or rejected) in the open campaigns the user may verify, found by folding each member unit's
+ * participation stream. The head is never offered its own unit's reports.
+ */
+@Controller
+public class VerificationController {
+    static final String PREFIX = "fix";
+    private final SubmissionController submissions;
+    private final CampaignTermsLookup campaigns;
+    private final Permissions permissions;
+    private final EventStreams streams;
+    private final MessageSource messages;
+    private final Validator validator;
+
+    public VerificationController(SubmissionController submissions, CampaignTermsLookup campaigns,
+                                  Permissions permissions, EventStreams streams, MessageSource messages,
+                                  Validator validator) {
+        this.submissions = submissions;
+        this.campaigns = campaigns;
+        this.permissions = permissions;
+        this.streams = streams;
+        this.messages = messages;
+        this.validator = validator;
+    }
+
+    /** One pending report. {@code key} names its form on the page. */
+    public record Pending(CampaignTerms terms, UnitRef unit, Period period, Submissions.Report report,
+                          Map<String, String> shown, String key) {
+    }
+
+    @GetMapping("/verification")
+    public String queue(@AuthenticationPrincipal AppUser user, Model model) {
+        List<CampaignTerms> verifiable = verifiable(user);
+        return page(model, user, verifiable, null, Map.of(), "", new FormErrors(messages));
+    }
+
+    @PostMapping("/verification/{campaignId}/{unitCode}/{periodCode}")
+    public String verify(@AuthenticationPrincipal AppUser user, @PathVariable String campaignId,
+                         @PathVariable String unitCode, @PathVariable String periodCode,
+                         @RequestParam String verdict, @RequestParam(required = false) String comment,
+                         @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect,
+                         HttpServletResponse response) {
+        CampaignTerms terms = campaigns.require(campaignId);
+        permissions.verifier(user, terms.headUnit());
+        FormErrors errors = new FormErrors(messages);
+        Verdict v;
+        try {
+            v = Verdict.valueOf(verdict);
+        } catch (IllegalArgumentException e) {
+            throw new NotFound("verdict", verdict);
+        }
+        Map<String, String> typed = ValueInputs.typed(terms, PREFIX, params);
+        String note = comment == null || comment.isBlank() ? null
+                : Normalizer.normalize(comment.trim(), Normalizer.Form.NFC);
+        Bodies.Verification body = new Bodies.Verification(v, note,
+                ValueInputs.json(terms, PREFIX, typed, errors));
+        Refusals.validate(validator, body, errors, path -> path.startsWith("comment") ? "comment" : null);
+        String key = key(campaignId, unitCode, periodCode);
+        if (!errors.any()) {
+            try {
+                submissions.verify(user, campaignId, unitCode, periodCode, body);
+                String unitName = terms.member(unitCode).map(UnitRef::name).orElse(unitCode);
+                String period = terms.period(periodCode).map(Period::title).orElse(periodCode);
+                redirect.addFlashAttribute("flashMessage", messages.getMessage(
+                        v == Verdict.VERIFIED ? "forms.verification.verified" : "forms.verification.rejected",
+                        new Object[]{unitName, period}, LocaleContextHolder.getLocale()));
+                return "redirect:/verification";
+            } catch (RuntimeException e) {
+                Refusals.record(e, errors, path -> path.equals("verifiedValues") ? null
+                        : ValueInputs.fieldOf(path, "verifiedValues", PREFIX), null);
+            }
+        }
+        response.setStatus(422);
+        return page(model, user, verifiable(user), key, typed, comment == null ? "" : comment, errors);
+    }
+
+    private List<CampaignTerms> verifiable(AppUser user) {
+        String prefix = StreamIds.campaign("");
+        List<CampaignTerms> list = new ArrayList<>();
+        for (String stream : streams.streamsStartedBy(CampaignLaunched.class)) {
+            Optional<CampaignTerms> terms = campaigns.find(stream.substring(prefix.length()));
+            if (terms.isPresent() && !terms.get().closed() && mayVerify(user, terms.get())) {
+                list.add(terms.get());
+            }
+        }
+        if (list.isEmpty() && !mayVerifyAny(user)) {
+            throw new AccessDeniedException("only a cluster head or the board verifies reports");
+        }
+        return list;
+    }
+
+    private boolean mayVerify(AppUser user, CampaignTerms terms) {
+        try {
+            permissions.verifier(user, terms.headUnit());
+            return true;
+        } catch (AccessDeniedException e) {
+            return false;
+        }
+    }
+
+    private static boolean mayVerifyAny(AppUser user) {
+        return user.has(vn.thidua.domain.shared.Role.BOARD) || user.has(vn.thidua.domain.shared.Role.CLUSTER_HEAD);
+    }
+
+    private String page(Model model, AppUser user, List<CampaignTerms> verifiable, String failedKey,
+                        Map<String, String> typed, String comment, FormErrors errors) {
+        List<Pending> pending = new ArrayList<>();
+        for (CampaignTerms terms : verifiable) {
+            for (UnitRef unit : terms.members()) {
+                if (unit.code().equals(user.unitCode())) {
+                    continue; // never one's own unit (the aggregate refuses it too)
+                }
+                Submissions s = Submissions.read(streams, terms.campaignId(), unit.code());
+                for (Period period : terms.periods()) {
+                    Submissions.Report report = s.report(period.code());
+                    if (report != null && report.pending()) {
+                        pending.add(new Pending(terms, unit, period, report, ValueInputs.shown(terms, report.values()),
+                                key(terms.campaignId(), unit.code(), period.code())));
+                    }
+                }
+            }
+        }
+        model.addAttribute("pending", pending);
+        model.addAttribute("campaignCount", verifiable.size());
+        model.addAttribute("failedKey", failedKey);
+        model.addAttribute("typed", typed);
+        model.addAttribute("comment", comment);
+        model.addAttribute("prefix", PREFIX);
+        model.addAttribute("errors", errors);
+        return "forms/verification";
+    }
+
+    static String key(String campaignId, String unitCode, String periodCode) {
+        return campaignId + "__" + unitCode + "__" + periodCode;
+    }
+}
