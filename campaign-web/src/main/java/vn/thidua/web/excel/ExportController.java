@@ -3,7 +3,6 @@ package vn.thidua.web.excel;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -38,7 +37,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static vn.thidua.web.excel.ExcelSupport.Styles;
-import static vn.thidua.web.excel.ExcelSupport.date;
 import static vn.thidua.web.excel.ExcelSupport.dateTime;
 import static vn.thidua.web.excel.ExcelSupport.header;
 import static vn.thidua.web.excel.ExcelSupport.number;

@@ -117,10 +117,30 @@ public class ImportController {
         if (!parsed.valid()) {
             return failed(model, response, parsed.errors());
         }
+        Recorded recorded = record(parsed.rows());
+        List<CellError> refusals = recorded.refusals();
+        List<DoneLine> done = recorded.done();
+        if (!refusals.isEmpty()) {
+            return failed(model, response, refusals);
+        }
+        model.addAttribute("done", done);
+        model.addAttribute("recorded", done.stream().filter(d -> !d.outcome().equals(Outcome.UNCHANGED.name())).count());
+        return "excel/import";
+    }
+
+    /** What an import recorded, row by row, or the refusal that rolled every row back. */
+    public record Recorded(List<DoneLine> done, List<CellError> refusals) {
+    }
+
+    /**
+     * Sends every row's command inside one transaction: Axon's JDBC event store joins it, so a refusal of any row
+     * rolls back the rows before it and nothing at all is recorded.
+     */
+    public Recorded record(List<SubmissionWorkbooks.RowCommand> rows) {
         List<CellError> refusals = new ArrayList<>();
         List<DoneLine> done = new ArrayList<>();
         transaction.executeWithoutResult(status -> {
-            for (SubmissionWorkbooks.RowCommand row : parsed.rows()) {
+            for (SubmissionWorkbooks.RowCommand row : rows) {
                 if (row.unchanged()) {
                     done.add(line(row, Outcome.UNCHANGED));
                     continue;
@@ -129,19 +149,12 @@ public class ImportController {
                     done.add(line(row, commands.send(row.actor(), row.command())));
                 } catch (RuntimeException e) {
                     refusals.add(refusal(row.sheet(), row.row(), row.unitCode(), e));
-                }
-                if (!refusals.isEmpty()) {
                     status.setRollbackOnly();
                     return;
                 }
             }
         });
-        if (!refusals.isEmpty()) {
-            return failed(model, response, refusals);
-        }
-        model.addAttribute("done", done);
-        model.addAttribute("recorded", done.stream().filter(d -> !d.outcome().equals(Outcome.UNCHANGED.name())).count());
-        return "excel/import";
+        return new Recorded(refusals.isEmpty() ? done : List.of(), refusals);
     }
 
     /** A refusal of the domain despite the checks (another user was quicker): reported on the row, nothing kept. */
