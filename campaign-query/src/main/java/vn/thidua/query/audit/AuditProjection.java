@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,6 +21,7 @@ import vn.thidua.domain.participation.ReportVerified;
 import vn.thidua.domain.shared.MetadataKeys;
 import vn.thidua.query.projection.ProjectionStates;
 import vn.thidua.query.projection.RebuildableProjection;
+import vn.thidua.query.store.EventTable;
 import vn.thidua.query.store.StoredEvent;
 import vn.thidua.query.support.EventJson;
 
@@ -66,20 +66,19 @@ public class AuditProjection implements RebuildableProjection {
 
     private final JdbcTemplate jdbc;
     private final ProjectionStates states;
+    private final EventTable events;
     private final ObjectMapper mapper = EventJson.mapper();
     private final Map<Class<?>, Method[]> keyAccessors = new ConcurrentHashMap<>();
 
-    public AuditProjection(JdbcTemplate jdbc, ProjectionStates states) {
+    public AuditProjection(JdbcTemplate jdbc, ProjectionStates states, EventTable events) {
         this.jdbc = jdbc;
         this.states = states;
+        this.events = events;
     }
 
     @EventHandler
-    void on(DomainEventMessage<?> message, TrackingToken token) {
-        if (token == null || token.position().isEmpty()) {
-            throw new IllegalStateException("the audit projection needs the global position of each event");
-        }
-        apply(stored(message, token.position().getAsLong()), states.generationForWrite(NAME));
+    void on(DomainEventMessage<?> message) {
+        apply(stored(message, events.positionOf(message.getIdentifier())), states.generationForWrite(NAME));
     }
 
     static StoredEvent stored(DomainEventMessage<?> message, long position) {

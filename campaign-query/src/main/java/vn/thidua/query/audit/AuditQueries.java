@@ -89,6 +89,10 @@ public class AuditQueries {
             sql.append(" AND unit_code = ?");
             args.add(filter.unitCode());
         }
+        if (blank(filter.aggregateId()) != null) {
+            sql.append(" AND aggregate_id = ?");
+            args.add(filter.aggregateId());
+        }
         if (blank(filter.type()) != null) {
             sql.append(" AND type = ?");
             args.add(filter.type());

@@ -2,8 +2,7 @@ package vn.thidua.query.progress;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
 import vn.thidua.domain.participation.PledgeRevised;
 import vn.thidua.domain.participation.PledgeSubmitted;
@@ -13,6 +12,7 @@ import vn.thidua.domain.participation.ReportSubmitted;
 import vn.thidua.domain.participation.ReportVerified;
 import vn.thidua.query.projection.ProjectionStates;
 import vn.thidua.query.projection.RebuildableProjection;
+import vn.thidua.query.store.EventTable;
 import vn.thidua.query.store.StoredEvent;
 
 import java.math.BigDecimal;
@@ -33,17 +33,20 @@ public class UnitProgressProjection implements RebuildableProjection {
 
     private final ProgressStore store;
     private final ProjectionStates states;
+    private final EventTable events;
 
-    public UnitProgressProjection(ProgressStore store, ProjectionStates states) {
+    public UnitProgressProjection(ProgressStore store, ProjectionStates states, EventTable events) {
         this.store = store;
         this.states = states;
+        this.events = events;
     }
 
     @EventHandler
-    void on(Object event, @Timestamp Instant at, TrackingToken token) {
+    void on(EventMessage<?> message) {
+        Object event = message.getPayload();
         if (isProgressEvent(event)) {
-            long position = token == null ? 0 : token.position().orElse(0);
-            apply(store, states.generationForWrite(NAME), event, at, position);
+            apply(store, states.generationForWrite(NAME), event, message.getTimestamp(),
+                    events.positionOf(message.getIdentifier()));
         }
     }
 

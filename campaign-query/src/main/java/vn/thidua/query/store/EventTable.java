@@ -58,6 +58,19 @@ public class EventTable {
         return last == null ? -1 : last;
     }
 
+    /**
+     * The global position of a delivered event. A processor's tracking token is not it: when an event fills a gap
+     * (written earlier, committed later), the token already points past it.
+     */
+    public long positionOf(String eventIdentifier) {
+        Long position = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
+                Long.class, eventIdentifier);
+        if (position == null) {
+            throw new IllegalStateException("event " + eventIdentifier + " is not in the event table");
+        }
+        return position;
+    }
+
     public long count() {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
         return n == null ? 0 : n;

@@ -22,6 +22,7 @@ import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.UnitRef;
 import vn.thidua.query.projection.ProjectionStates;
 import vn.thidua.query.projection.RebuildableProjection;
+import vn.thidua.query.store.EventTable;
 import vn.thidua.query.store.StoredEvent;
 
 import java.math.BigDecimal;
@@ -61,7 +62,7 @@ class AuditProjectionTest {
         }
         jdbc = new JdbcTemplate(dataSource);
         ProjectionStates states = new ProjectionStates(jdbc, Clock.systemUTC());
-        projection = new AuditProjection(jdbc, states);
+        projection = new AuditProjection(jdbc, states, new EventTable(jdbc, new DataSourceTransactionManager(dataSource)));
         queries = new AuditQueries(jdbc, states, new DataSourceTransactionManager(dataSource));
     }
 

@@ -49,7 +49,7 @@ class UnitProgressProjectionTest {
         EventTable events = new EventTable(store.jdbc, store.transactions);
         progress = new ProgressStore(store.jdbc);
         states = new ProjectionStates(store.jdbc, clock);
-        projection = new UnitProgressProjection(progress, states);
+        projection = new UnitProgressProjection(progress, states, events);
         queries = new UnitProgressQueries(progress, states, new CampaignTermsReader(events));
     }
 

@@ -101,6 +101,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "the command could not be processed"));
     }
 
+    /** Anything unforeseen is still answered as problem+json, logged with its cause, and never shows internals. */
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception e) throws Exception {
+        if (e instanceof org.springframework.web.ErrorResponse || e instanceof AccessDeniedException) {
+            throw e;
+        }
+        log.error("unexpected failure", e);
+        return respond(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal", "Internal error",
+                "the request could not be processed; it has been logged"));
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
                                                                   HttpHeaders headers, HttpStatusCode status,

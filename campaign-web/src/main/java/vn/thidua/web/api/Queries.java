@@ -7,11 +7,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 
 /** Asks a query and answers its result, or rethrows what the handler threw (a NotFound stays a NotFound). */
-final class Queries {
+public final class Queries {
     private Queries() {
     }
 
-    static <R> R ask(QueryGateway gateway, Object query, Class<R> type) {
+    public static <R> R ask(QueryGateway gateway, Object query, Class<R> type) {
         try {
             return gateway.query(query, type).get();
         } catch (InterruptedException e) {

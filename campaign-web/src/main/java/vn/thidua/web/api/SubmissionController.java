@@ -20,7 +20,6 @@ import vn.thidua.domain.participation.SubmitReport;
 import vn.thidua.domain.participation.VerifyReport;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.Outcome;
-import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.web.security.Actor;
 import vn.thidua.web.security.AppUser;
 import vn.thidua.web.security.Permissions;
@@ -56,7 +55,9 @@ public class SubmissionController {
 
     @GetMapping("/pledges/{unitCode}")
     public ParticipationView.PledgeView pledge(@PathVariable String campaignId, @PathVariable String unitCode) {
-        ParticipationView.PledgeView pledge = view(campaigns.require(campaignId), unitCode).pledge();
+        CampaignTerms terms = campaigns.require(campaignId);
+        ParticipationView.PledgeView pledge = ParticipationView.pledge(terms, unitCode,
+                Submissions.read(streams, campaignId, unitCode));
         if (pledge == null) {
             throw new NotFound("pledge", campaignId + "/" + unitCode);
         }
@@ -79,7 +80,9 @@ public class SubmissionController {
     @GetMapping("/reports/{unitCode}/{periodCode}")
     public ParticipationView.ReportView report(@PathVariable String campaignId, @PathVariable String unitCode,
                                                @PathVariable String periodCode) {
-        ParticipationView.ReportView report = view(campaigns.require(campaignId), unitCode).report(periodCode);
+        CampaignTerms terms = campaigns.require(campaignId);
+        ParticipationView.ReportView report = ParticipationView.report(terms, unitCode,
+                Submissions.read(streams, campaignId, unitCode), periodCode);
         if (report == null) {
             throw new NotFound("report", campaignId + "/" + unitCode + "/" + periodCode);
         }
@@ -96,10 +99,6 @@ public class SubmissionController {
                 body.verdict(), body.comment(), ValueJson.read(terms, "verifiedValues", body.verifiedValues()),
                 actor.role(), actor.unit()));
         return ParticipationView.of(terms, state);
-    }
-
-    private ParticipationView view(CampaignTerms terms, String unitCode) {
-        return new ParticipationView(terms, streams.read(StreamIds.participation(terms.campaignId(), unitCode)));
     }
 
     private static HttpStatus status(Outcome outcome) {

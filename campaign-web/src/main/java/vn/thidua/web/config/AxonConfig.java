@@ -24,6 +24,8 @@ import org.springframework.context.annotation.Primary;
 import vn.thidua.command.support.EventStoreLookups;
 import vn.thidua.command.support.StreamTargetResolver;
 import org.axonframework.common.AxonNonTransientException;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.MetadataKeys;
 import vn.thidua.domain.shared.NotFound;
@@ -122,6 +124,16 @@ public class AxonConfig {
                                 || t instanceof NullPointerException)
                         .build())
                 .build();
+    }
+
+    /**
+     * A lost race is a duplicate (stream, sequence) key: SQLState 23505 on PostgreSQL and on H2. Axon's default
+     * resolver only recognises SQLIntegrityConstraintViolationException, which the PostgreSQL driver never throws,
+     * so the race would surface as a 500 instead of a ConcurrencyException the gateway retries.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
     }
 
     /** A participation's history grows with every report: a snapshot every 50 events keeps loading it flat. */

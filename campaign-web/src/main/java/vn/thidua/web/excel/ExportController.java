@@ -1,5 +1,8 @@
 package vn.thidua.web.excel;
 
+import org.axonframework.queryhandling.QueryGateway;
+import vn.thidua.web.api.Queries;
+
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
@@ -50,11 +53,11 @@ import static vn.thidua.web.excel.ExcelSupport.text;
 @Controller
 public class ExportController {
     private final CampaignTermsLookup campaigns;
-    private final ExcelQueries queries;
+    private final QueryGateway queries;
     private final AuditQueries audit;
     private final ExcelText text;
 
-    public ExportController(CampaignTermsLookup campaigns, ExcelQueries queries, AuditQueries audit, ExcelText text) {
+    public ExportController(CampaignTermsLookup campaigns, QueryGateway queries, AuditQueries audit, ExcelText text) {
         this.campaigns = campaigns;
         this.queries = queries;
         this.audit = audit;
@@ -69,7 +72,7 @@ public class ExportController {
             throws IOException {
         CampaignTerms terms = campaigns.require(campaignId);
         Instant at = asOf(asOf);
-        LeagueTable table = queries.ask(new LeagueTableQuery(campaignId, at, rules), LeagueTable.class);
+        LeagueTable table = Queries.ask(queries, new LeagueTableQuery(campaignId, at, rules), LeagueTable.class);
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles s = new Styles(wb);
             Sheet sheet = wb.createSheet(text.get("excel.league.sheet"));
@@ -160,7 +163,7 @@ public class ExportController {
                          HttpServletResponse response) throws IOException {
         CampaignTerms terms = campaigns.require(campaignId);
         String unitName = terms.member(unitCode).orElseThrow(() -> new NotFound("unit", unitCode)).name();
-        UnitProgress progress = queries.ask(new UnitProgressQuery(campaignId, unitCode), UnitProgress.class);
+        UnitProgress progress = Queries.ask(queries, new UnitProgressQuery(campaignId, unitCode), UnitProgress.class);
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles s = new Styles(wb);
             Sheet sheet = wb.createSheet(text.get("excel.progress.sheet"));

@@ -22,6 +22,7 @@ import vn.thidua.domain.shared.Deadlines;
 import vn.thidua.domain.shared.Role;
 import vn.thidua.domain.shared.UnitRef;
 import vn.thidua.web.api.EventStreams;
+import vn.thidua.web.api.Submissions;
 import vn.thidua.web.security.Actor;
 import vn.thidua.web.security.AppUser;
 import vn.thidua.web.security.Permissions;
@@ -153,8 +154,8 @@ public class SubmissionWorkbooks {
         List<UnitRef> units = unitsFor(terms, user);
         int r = FIRST_DATA_ROW;
         for (UnitRef unit : units) {
-            ParticipationState state = ParticipationState.read(streams, terms.campaignId(), unit.code());
-            Map<String, BigDecimal> known = kind == Kind.PLEDGES ? state.targets()
+            Submissions state = Submissions.read(streams, terms.campaignId(), unit.code());
+            Map<String, BigDecimal> known = kind == Kind.PLEDGES ? state.pledge()
                     : state.report(period.code()) == null ? null : state.report(period.code()).values();
             Row row = sheet.createRow(r++);
             text(row, 0, unit.code(), s.text);
@@ -393,24 +394,24 @@ public class SubmissionWorkbooks {
             if (errors.size() > before) {
                 continue;
             }
-            ParticipationState state = ParticipationState.read(streams, terms.campaignId(), unitCode);
+            Submissions state = Submissions.read(streams, terms.campaignId(), unitCode);
             boolean unchanged;
             Object command;
             if (kind == Kind.PLEDGES) {
-                unchanged = state.pledged() && Values.sameNumbers(state.targets(), Values.canonical(values));
+                unchanged = state.pledge() != null && Values.sameNumbers(state.pledge(), Values.canonical(values));
                 command = new SubmitPledge(terms.campaignId(), unitCode, values);
             } else {
-                ParticipationState.Report previous = state.report(period.code());
+                Submissions.Report previous = state.report(period.code());
                 boolean identical = previous != null && Values.sameNumbers(previous.values(), Values.canonical(values));
                 unchanged = identical && !previous.rejected();
                 command = new SubmitReport(terms.campaignId(), unitCode, period.code(), values, reason);
                 if (!unchanged) {
-                    if (!state.pledged()) {
+                    if (state.pledge() == null) {
                         errors.add(CellError.of(name, excelRow, unitColumn, "excel.error.noPledge", unitCode));
                     } else {
                         for (Map.Entry<Integer, Indicator> entry : columns.entrySet()) {
                             String code = entry.getValue().code();
-                            if (values.containsKey(code) && !state.targets().containsKey(code)) {
+                            if (values.containsKey(code) && !state.pledge().containsKey(code)) {
                                 errors.add(CellError.of(name, excelRow, column(entry.getKey()),
                                         "excel.error.notPledged", code));
                             }

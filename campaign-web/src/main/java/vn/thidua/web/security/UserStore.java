@@ -1,12 +1,12 @@
 package vn.thidua.web.security;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 import vn.thidua.domain.shared.Role;
 
 import java.sql.Timestamp;
@@ -59,14 +59,24 @@ public class UserStore implements UserDetailsService {
     }
 
     /** Creates the user, or resets its password, roles and unit: start-up uses it for the first operator. */
-    @Transactional
     public void createOrReset(String username, String password, String displayName, Set<Role> roles, String unitCode) {
-        int updated = jdbc.update("UPDATE app_user SET password_hash = ?, display_name = ?, roles = ?, unit_code = ?,"
-                        + " enabled = TRUE WHERE username = ?", encoder.encode(password), displayName,
-                formatRoles(roles), unitCode, username);
-        if (updated == 0) {
-            create(username, password, displayName, roles, unitCode);
+        String hash = encoder.encode(password);
+        if (reset(username, hash, displayName, roles, unitCode) > 0) {
+            return;
         }
+        try {
+            jdbc.update("INSERT INTO app_user (username, password_hash, display_name, roles, unit_code, enabled,"
+                            + " created_at) VALUES (?, ?, ?, ?, ?, TRUE, ?)", username, hash, displayName,
+                    formatRoles(roles), unitCode, Timestamp.from(clock.instant()));
+        } catch (DuplicateKeyException another) {
+            // Another node starting at the same moment created it first: reset that row instead.
+            reset(username, hash, displayName, roles, unitCode);
+        }
+    }
+
+    private int reset(String username, String hash, String displayName, Set<Role> roles, String unitCode) {
+        return jdbc.update("UPDATE app_user SET password_hash = ?, display_name = ?, roles = ?, unit_code = ?,"
+                + " enabled = TRUE WHERE username = ?", hash, displayName, formatRoles(roles), unitCode, username);
     }
 
     private static String formatRoles(Set<Role> roles) {

@@ -8,7 +8,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
+import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.NotFound;
+import vn.thidua.domain.shared.RuleViolation;
 
 /** Errors on web pages are pages, in the reader's language; the REST API answers problem+json instead. */
 @ControllerAdvice(basePackages = "vn.thidua.web.ui")
@@ -19,6 +21,21 @@ public class UiErrors {
     @ResponseStatus(HttpStatus.FORBIDDEN)
     public String forbidden(Model model) {
         model.addAttribute("messageKey", "error.forbidden");
+        return "error-page";
+    }
+
+    /** A refusal that reached a page without a form to show it on: the rule's message in the reader's language. */
+    @ExceptionHandler(RuleViolation.class)
+    @ResponseStatus(HttpStatus.CONFLICT)
+    public String refused(RuleViolation e, Model model) {
+        model.addAttribute("messageKey", "rule." + e.rule());
+        return "error-page";
+    }
+
+    @ExceptionHandler(InvalidValue.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    public String invalid(Model model) {
+        model.addAttribute("messageKey", "error.invalid");
         return "error-page";
     }
 

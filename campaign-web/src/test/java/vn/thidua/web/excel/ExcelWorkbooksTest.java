@@ -1,5 +1,8 @@
 package vn.thidua.web.excel;
 
+import org.axonframework.queryhandling.QueryGateway;
+import vn.thidua.web.api.Queries;
+
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
@@ -80,7 +83,7 @@ class ExcelWorkbooksTest {
     @Autowired
     CampaignTermsLookup campaigns;
     @Autowired
-    ExcelQueries queries;
+    QueryGateway queries;
     @Autowired
     ImportController imports;
     @Autowired
@@ -187,7 +190,7 @@ class ExcelWorkbooksTest {
     @Test
     void leagueTableExportHasVietnameseFrozenHeadersNumbersAndTheLeaderFirst() throws Exception {
         LeagueTable table = await().atMost(Duration.ofSeconds(60)).until(
-                () -> queries.ask(new LeagueTableQuery(CLOSED, null, null), LeagueTable.class),
+                () -> Queries.ask(queries, new LeagueTableQuery(CLOSED, null, null), LeagueTable.class),
                 t -> t.rows().size() == 8 && t.rows().get(0).total().signum() > 0);
         String leader = table.rows().get(0).unitCode();
         try (Workbook wb = download("kiemtoan", "/campaigns/" + CLOSED + "/league-table.xlsx")) {

@@ -1,5 +1,7 @@
 package vn.thidua.web.ui.forms;
 
+import vn.thidua.web.api.Submissions;
+
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import org.springframework.context.MessageSource;

@@ -3,10 +3,12 @@ package vn.thidua.web.ui.pages;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.util.UriComponentsBuilder;
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.campaign.Indicator;
@@ -16,6 +18,7 @@ import vn.thidua.query.audit.AuditEntry;
 import vn.thidua.query.audit.AuditFilter;
 import vn.thidua.query.audit.AuditPage;
 import vn.thidua.query.audit.AuditQueries;
+import vn.thidua.web.api.AuditController;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -35,7 +38,6 @@ import java.util.Map;
 public class AuditPageController {
     static final int PAGE_SIZE = 25;
     /** How many entries one submission's history shows at most. */
-    static final int STREAM_LIMIT = 2_000;
     /** Every event type, in the order of a campaign's life. */
     public static final List<String> TYPES = List.of("ClusterRegistered", "CampaignLaunched", "ScoringRulesPublished",
             "PledgeSubmitted", "PledgeRevised", "ReportSubmitted", "ReportCorrected", "ReportVerified",
@@ -44,9 +46,11 @@ public class AuditPageController {
 
     private final AuditQueries audit;
     private final PageQueries queries;
+    private final AuditController api;
     private final ObjectMapper json = new ObjectMapper();
 
-    public AuditPageController(AuditQueries audit, PageQueries queries) {
+    public AuditPageController(AuditQueries audit, PageQueries queries, AuditController api) {
+        this.api = api;
         this.audit = audit;
         this.queries = queries;
     }
@@ -82,23 +86,10 @@ public class AuditPageController {
         Map<String, CampaignTerms> byId = new HashMap<>();
         campaigns.forEach(c -> byId.put(c.campaignId(), c));
 
-        List<AuditEntry> entries;
-        long total;
-        if (stream != null) {
-            String wanted = stream;
-            List<AuditEntry> found = new ArrayList<>();
-            audit.forEach(new AuditFilter(campaignId, unitCode, null, null, null), e -> {
-                if (wanted.equals(e.aggregateId()) && found.size() < STREAM_LIMIT) {
-                    found.add(e);
-                }
-            });
-            entries = found;
-            total = found.size();
-        } else {
-            AuditPage result = audit.page(new AuditFilter(campaignId, unitCode, type, fromAt, toAt), page, PAGE_SIZE);
-            entries = result.entries();
-            total = result.total();
-        }
+        AuditPage result = audit.page(stream != null ? new AuditFilter(campaignId, unitCode, null, null, null, stream)
+                : new AuditFilter(campaignId, unitCode, type, fromAt, toAt), page, PAGE_SIZE);
+        List<AuditEntry> entries = result.entries();
+        long total = result.total();
         List<Line> lines = entries.stream().map(e -> line(e, byId.get(e.campaignId()))).toList();
         long pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
 
@@ -109,7 +100,7 @@ public class AuditPageController {
         model.addAttribute("totalNumber", BigDecimal.valueOf(total));
         model.addAttribute("page", page);
         model.addAttribute("pages", pages);
-        model.addAttribute("firstIndex", stream != null ? (lines.isEmpty() ? 0 : 1) : (long) page * PAGE_SIZE + 1);
+        model.addAttribute("firstIndex", (long) page * PAGE_SIZE + 1);
         model.addAttribute("stream", stream);
         model.addAttribute("campaignId", campaignId);
         model.addAttribute("unitCode", unitCode);
@@ -119,9 +110,19 @@ public class AuditPageController {
         CampaignTerms selected = campaignId == null ? null : byId.get(campaignId);
         model.addAttribute("units", selected == null ? List.of() : selected.members());
         model.addAttribute("pageUrl", pageUrl(campaignId, unitCode, type, from, to));
-        model.addAttribute("ndjsonUrl", exportUrl("/api/v1/audit/export", campaignId, unitCode, type, fromAt, toAt));
+        model.addAttribute("ndjsonUrl", exportUrl("/audit/export.ndjson", campaignId, unitCode, type, fromAt, toAt));
         model.addAttribute("excelUrl", exportUrl("/audit.xlsx", campaignId, unitCode, type, fromAt, toAt));
         return "pages/audit";
+    }
+
+    /** The API's NDJSON export for a signed-in browser session (the API itself takes HTTP Basic only). */
+    @GetMapping("/audit/export.ndjson")
+    public ResponseEntity<StreamingResponseBody> exportNdjson(@RequestParam(required = false) String campaignId,
+                                                              @RequestParam(required = false) String unitCode,
+                                                              @RequestParam(required = false) String type,
+                                                              @RequestParam(required = false) String from,
+                                                              @RequestParam(required = false) String to) {
+        return api.export(campaignId, unitCode, type, from, to);
     }
 
     private static String pageUrl(String campaignId, String unitCode, String type, LocalDate from, LocalDate to) {

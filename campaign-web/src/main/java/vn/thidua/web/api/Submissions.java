@@ -1,4 +1,4 @@
-package vn.thidua.web.ui.forms;
+package vn.thidua.web.api;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import vn.thidua.domain.participation.PledgeRevised;
@@ -8,7 +8,6 @@ import vn.thidua.domain.participation.ReportRejected;
 import vn.thidua.domain.participation.ReportSubmitted;
 import vn.thidua.domain.participation.ReportVerified;
 import vn.thidua.domain.shared.StreamIds;
-import vn.thidua.web.api.EventStreams;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,8 +17,8 @@ import java.util.Map;
 
 /**
  * A unit's pledge and period reports as they stand, folded from its participation stream (the write side's own
- * history, so a form shows what the aggregate will compare against, with no projection lag). Read only: every
- * decision stays with the aggregate.
+ * history, so a page, an import or the API shows what the aggregate will compare against, with no projection lag).
+ * Read only: every decision stays with the aggregate.
  */
 public final class Submissions {
     public record Report(String periodCode, Map<String, BigDecimal> values, String status, boolean late,
@@ -27,19 +26,35 @@ public final class Submissions {
         public boolean pending() {
             return "SUBMITTED".equals(status);
         }
+
+        public boolean rejected() {
+            return "REJECTED".equals(status);
+        }
     }
 
     private Map<String, BigDecimal> pledge;
+    private int pledgeRevision;
+    private Instant pledgedAt;
     private final Map<String, Report> reports = new LinkedHashMap<>();
 
-    static Submissions read(EventStreams streams, String campaignId, String unitCode) {
+    public static Submissions read(EventStreams streams, String campaignId, String unitCode) {
         Submissions s = new Submissions();
         s.fold(streams.read(StreamIds.participation(campaignId, unitCode)));
         return s;
     }
 
+    /** The pledged targets, or null before the first pledge. */
     public Map<String, BigDecimal> pledge() {
         return pledge;
+    }
+
+    /** 0 for the first pledge, then one more for each revision. */
+    public int pledgeRevision() {
+        return pledgeRevision;
+    }
+
+    public Instant pledgedAt() {
+        return pledgedAt;
     }
 
     public Report report(String periodCode) {
@@ -56,8 +71,12 @@ public final class Submissions {
             Instant at = m.getTimestamp();
             if (e instanceof PledgeSubmitted p) {
                 pledge = p.targets();
+                pledgeRevision = 0;
+                pledgedAt = at;
             } else if (e instanceof PledgeRevised p) {
                 pledge = p.targets();
+                pledgeRevision++;
+                pledgedAt = at;
             } else if (e instanceof ReportSubmitted r) {
                 reports.put(r.periodCode(), new Report(r.periodCode(), r.values(), "SUBMITTED", r.late(), 0, null,
                         null, at));
