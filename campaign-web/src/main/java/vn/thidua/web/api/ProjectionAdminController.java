@@ -1,6 +1,7 @@
 package vn.thidua.web.api;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +23,7 @@ import vn.thidua.web.security.Permissions;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
 
 /** Operations: each projection's state and progress, replay, and the dead letters of its event handlers. */
 @RestController
@@ -100,6 +102,25 @@ public class ProjectionAdminController {
             attempts++;
         }
         return Map.of("name", name, "before", before, "after", count(name));
+    }
+
+    /**
+     * Splits one segment of a projection's processor in two (more parallelism, more nodes can share the work), or
+     * merges it with its sibling; the node that answers must be able to claim the segment. Answers the segment count.
+     */
+    @PostMapping("/{name}/segments/{segment}/{operation:split|merge}")
+    public Map<String, Object> resegment(@AuthenticationPrincipal AppUser user, @PathVariable String name,
+                                         @PathVariable int segment, @PathVariable String operation) {
+        permissions.operator(user);
+        states.status(name);
+        StreamingEventProcessor processor = processing.eventProcessor(name, StreamingEventProcessor.class)
+                .orElseThrow(() -> new NotFound("event processor", name));
+        boolean done = ("split".equals(operation) ? processor.splitSegment(segment) : processor.mergeSegment(segment))
+                .orTimeout(30, TimeUnit.SECONDS).join();
+        Long segments = jdbc.queryForObject("SELECT COUNT(*) FROM token_entry WHERE processor_name = ?", Long.class,
+                name);
+        return Map.of("name", name, "operation", operation, "segment", segment, "done", done,
+                "segments", segments == null ? 0 : segments);
     }
 
     private long count(String group) {

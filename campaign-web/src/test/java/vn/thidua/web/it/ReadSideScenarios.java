@@ -6,6 +6,7 @@ import vn.thidua.domain.participation.ReportSubmitted;
 import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.query.support.EventJson;
 import vn.thidua.web.testsupport.Api.Response;
+import vn.thidua.web.testsupport.Driver;
 import vn.thidua.web.testsupport.Fixture;
 
 import java.math.BigDecimal;
@@ -362,5 +363,19 @@ abstract class ReadSideScenarios extends CommendationScenarios {
         Response r = api.get("/actuator/prometheus").header("Accept", "text/plain").send();
         assertStatus(r, 200);
         return r.body();
+    }
+
+    @Test
+    void anOperatorSplitsAndMergesAProcessorsSegments() {
+        JsonNode split = api.post("/api/v1/admin/projections/unit-progress/segments/0/split").as(OPERATOR).send()
+                .json();
+        assertThat(split.path("done").asBoolean()).as("%s", split).isTrue();
+        assertThat(split.path("segments").asInt()).isEqualTo(5);
+        JsonNode merged = api.post("/api/v1/admin/projections/unit-progress/segments/0/merge").as(OPERATOR).send()
+                .json();
+        assertThat(merged.path("done").asBoolean()).as("%s", merged).isTrue();
+        assertThat(merged.path("segments").asInt()).isEqualTo(4);
+        assertProblem(api.post("/api/v1/admin/projections/unit-progress/segments/0/split").as(driver.user(
+                "aud-" + Driver.tag().toLowerCase(), null, "AUDITOR")).send(), 403, "forbidden", "Forbidden");
     }
 }
