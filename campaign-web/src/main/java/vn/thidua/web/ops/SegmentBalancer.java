@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -34,6 +35,7 @@ public class SegmentBalancer {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final long intervalMillis;
+    private final long aliveMillis;
     private final String nodeId = ManagementFactory.getRuntimeMXBean().getName();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "segment-balancer");
@@ -42,12 +44,15 @@ public class SegmentBalancer {
     });
 
     public SegmentBalancer(EventProcessingConfiguration processing, ProcessorMonitor monitor, JdbcTemplate jdbc,
-                           Clock clock, @Value("${thidua.balance-interval-millis:5000}") long intervalMillis) {
+                           Clock clock, @Value("${thidua.balance-interval-millis:5000}") long intervalMillis,
+                           @Value("${axon.eventhandling.tokenstore.claim-timeout:10s}") Duration claimTimeout) {
         this.processing = processing;
         this.monitor = monitor;
         this.jdbc = jdbc;
         this.clock = clock;
         this.intervalMillis = intervalMillis;
+        // A node is counted as long as its segment claims would hold: when its claims expire, so does its share.
+        this.aliveMillis = Math.max(claimTimeout.toMillis(), intervalMillis + 1000);
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -75,7 +80,7 @@ public class SegmentBalancer {
         }
         jdbc.update("DELETE FROM node_heartbeat WHERE seen_at < ?", now - 3_600_000);
         Long live = jdbc.queryForObject("SELECT COUNT(*) FROM node_heartbeat WHERE seen_at >= ?", Long.class,
-                now - 3 * intervalMillis);
+                now - aliveMillis);
         long nodes = Math.max(1, live == null ? 1 : live);
         for (String name : monitor.processors()) {
             processing.eventProcessor(name, StreamingEventProcessor.class).ifPresent(p -> release(name, p, nodes));
