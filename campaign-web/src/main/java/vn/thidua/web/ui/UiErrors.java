@@ -11,9 +11,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.RuleViolation;
+import vn.thidua.web.excel.ImportController;
+import vn.thidua.web.excel.LaunchController;
 
 /** Errors on web pages are pages, in the reader's language; the REST API answers problem+json instead. */
-@ControllerAdvice(basePackages = "vn.thidua.web.ui")
+@ControllerAdvice(basePackages = "vn.thidua.web.ui", assignableTypes = {ImportController.class, LaunchController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class UiErrors {
 

@@ -8,6 +8,7 @@ import vn.thidua.query.support.EventJson;
 import vn.thidua.web.testsupport.Api.Response;
 import vn.thidua.web.testsupport.Driver;
 import vn.thidua.web.testsupport.Fixture;
+import vn.thidua.web.testsupport.ReadModels;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -315,24 +316,8 @@ abstract class ReadSideScenarios extends CommendationScenarios {
         });
     }
 
-    /** Every row of every read model in its serving generation, without the generation itself. */
     Map<String, List<Map<String, Object>>> readModels() {
-        return Map.of(
-                "league", jdbc.queryForList("SELECT r.campaign_id, r.unit_code, r.rules_version, r.position, r.rank,"
-                        + " r.unit_name, r.total, r.penalties, r.provisional, r.contents, r.indicators"
-                        + " FROM league_table_row r JOIN projection_state s ON s.name = 'league-table'"
-                        + " AND r.generation = s.active_generation ORDER BY r.campaign_id, r.position"),
-                "targets", jdbc.queryForList("SELECT t.campaign_id, t.unit_code, t.indicator_code, t.target"
-                        + " FROM progress_target t JOIN projection_state s ON s.name = 'unit-progress'"
-                        + " AND t.generation = s.active_generation ORDER BY 1, 2, 3"),
-                "values", jdbc.queryForList("SELECT v.campaign_id, v.unit_code, v.indicator_code, v.period_code,"
-                        + " v.reported, v.verified, v.status, v.late, v.at, v.position FROM progress_value v"
-                        + " JOIN projection_state s ON s.name = 'unit-progress' AND v.generation = s.active_generation"
-                        + " ORDER BY 1, 2, 3, 4"),
-                "audit", jdbc.queryForList("SELECT a.position, a.at, a.type, a.aggregate_id, a.sequence, a.campaign_id,"
-                        + " a.unit_code, a.period_code, a.actor_user, a.actor_unit, a.actor_role, a.correlation_id,"
-                        + " a.payload, a.changes FROM audit_entry a JOIN projection_state s ON s.name = 'audit'"
-                        + " AND a.generation = s.active_generation ORDER BY a.position"));
+        return ReadModels.snapshot(jdbc);
     }
 
     @Test
