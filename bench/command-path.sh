@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Command path: 16 concurrent HTTP clients PUT report corrections (every body changes a value, so every request is
+# an accepted, recorded command) against two baselines measured in the same run: pgbench single-row inserts into an
+# event-shaped table, and the bare JDBC endpoint of the "bench" profile (same stack, no Axon). See BENCHMARKS.md.
+# Knobs: UNITS=128 CLIENTS=16 DUR=10 (s per measurement) WARM=10 ROUNDS=2 PROFILE=0 (1: JFR of the app's run)
+#        SKIP_BUILD=1 (use the jar as built)
+NAME=command-path
+source "$(dirname "$0")/lib.sh"
+UNITS="${UNITS:-128}"; CLIENTS="${CLIENTS:-16}"; DUR="${DUR:-10}"; WARM="${WARM:-10}"; ROUNDS="${ROUNDS:-2}"
+REPORT="$OUT/$NAME.txt"
+build
+start_app
+client setup "$BASE" "ops:$ADMIN_PW" "$UNITS" "$WORK/units.txt"
+sql "CREATE TABLE bench_pg_event (LIKE bench_bare_event INCLUDING ALL)"
+
+run_wrk() { # prefix valueBase seconds
+  wrk -t2 -c"$CLIENTS" -d"$3"s --timeout 10s -s bench/report.lua "$BASE" -- "$WORK/units.txt" "$1" "$2" 2 \
+    | grep '^WRK'
+}
+recorded() { sql "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.Report%'"; }
+bare_rows() { sql "SELECT count(*) FROM bench_bare_event"; }
+
+echo "warm-up ${WARM}s each (not counted)"
+run_wrk /api/v1/bench 1000000000000 "$WARM" >/dev/null
+run_wrk /api/v1 1000000000000 "$WARM" >/dev/null
+PLEN=$(sql "SELECT round(avg(length(payload))) FROM domain_event_entry WHERE payload_type LIKE '%ReportCorrected'")
+MLEN=$(sql "SELECT round(avg(length(meta_data))) FROM domain_event_entry WHERE payload_type LIKE '%ReportCorrected'")
+
+{
+  echo "== Command path ($(date -u +%FT%TZ)) =="
+  machine
+  echo "$UNITS units, $CLIENTS concurrent clients (wrk -t2 -c$CLIENTS), ${DUR}s per measurement, $ROUNDS round(s)"
+  echo "ReportCorrected rows: payload $PLEN B, metadata $MLEN B (pgbench rows use the same lengths)"
+} | tee "$REPORT"
+
+for r in $(seq 1 "$ROUNDS"); do
+  PG=$(pgbench -n -M prepared -c "$CLIENTS" -j 2 -T "$DUR" -f bench/pg-insert.sql -D plen="$PLEN" -D mlen="$MLEN" \
+        "$DB" 2>&1 | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
+  B0=$(bare_rows)
+  BARE=$(run_wrk /api/v1/bench "$((r * 2))000000000000" "$DUR")
+  B1=$(bare_rows)
+  A0=$(recorded)
+  if [ "${PROFILE:-0}" = 1 ] && [ "$r" = 1 ]; then
+    jcmd "$APP_PID" JFR.start name=bench settings=profile duration="${DUR}s" filename="$OUT/$NAME.jfr" >/dev/null
+  fi
+  APP=$(run_wrk /api/v1 "$((r * 2 + 1))000000000000" "$DUR")
+  A1=$(recorded)
+  BR=$(field ok_rate "$BARE"); AR=$(field ok_rate "$APP")
+  {
+    echo "-- round $r"
+    echo "pgbench single-row insert tx/s:   $PG"
+    echo "bare JDBC endpoint:  $BARE  rows_inserted=$((B1 - B0))"
+    echo "application (Axon):  $APP  events_recorded=$((A1 - A0))"
+    echo "accepted reports/s: app $AR, bare $BR, pgbench $PG"
+    echo "RATIO app/bare = $(ratio "$AR" "$BR")   (target >= 0.5)"
+    echo "RATIO app/pgbench = $(ratio "$AR" "$PG")"
+    echo "RATIO bare/pgbench = $(ratio "$BR" "$PG")"
+    echo "p99 app/bare = $(ratio "$(field p99 "$APP")" "$(field p99 "$BARE")")"
+    echo "target 3000 accepted/s: $(awk -v a="$AR" 'BEGIN{print (a >= 3000 ? "met" : "NOT met")}')"
+  } | tee -a "$REPORT"
+done
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$REPORT"
+echo "report: $REPORT"
