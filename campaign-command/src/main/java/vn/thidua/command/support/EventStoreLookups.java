@@ -8,7 +8,9 @@ import vn.thidua.domain.shared.StreamIds;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads a campaign's or a cluster's own few events straight from the event store: always consistent with what
@@ -16,16 +18,40 @@ import java.util.Optional;
  */
 public class EventStoreLookups implements CampaignTermsLookup, ClusterDirectory {
     private final EventStore eventStore;
+    private final Map<String, Known> campaigns = new ConcurrentHashMap<>();
 
     public EventStoreLookups(EventStore eventStore) {
         this.eventStore = eventStore;
     }
 
+    /**
+     * The campaign's terms, re-read only when its stream has grown: a campaign changes a handful of times in its
+     * life while every pledge and report asks for it. Checking the stream's last sequence number (one indexed
+     * read) keeps the answer exactly as current as a full read, on every node.
+     */
     @Override
     public Optional<CampaignTerms> find(String campaignId) {
+        String stream = StreamIds.campaign(campaignId);
+        Optional<Long> last = eventStore.lastSequenceNumberFor(stream);
+        if (last.isEmpty()) {
+            return Optional.empty();
+        }
+        Known known = campaigns.get(campaignId);
+        if (known != null && known.sequence() == last.get()) {
+            return Optional.of(known.terms());
+        }
         List<Object> events = new ArrayList<>();
-        eventStore.readEvents(StreamIds.campaign(campaignId)).forEachRemaining(e -> events.add(e.getPayload()));
-        return CampaignTerms.fold(events);
+        long[] sequence = {-1};
+        eventStore.readEvents(stream).forEachRemaining(e -> {
+            events.add(e.getPayload());
+            sequence[0] = e.getSequenceNumber();
+        });
+        Optional<CampaignTerms> terms = CampaignTerms.fold(events);
+        terms.ifPresent(t -> campaigns.put(campaignId, new Known(sequence[0], t)));
+        return terms;
+    }
+
+    private record Known(long sequence, CampaignTerms terms) {
     }
 
     @Override

@@ -159,7 +159,7 @@ class PagesIT {
     void auditTimelineInWords() throws Exception {
         String html = page("/audit?campaignId=" + CAMPAIGN + "&type=PledgeRevised", "kiemtoan");
         assertThat(html).contains("Điều chỉnh đăng ký", "12/05/2021 09:00", "Cán bộ thi đua đơn vị", "yendinh",
-                "Tổng thu ngân sách nhà nước", "105", "110", "/api/v1/audit/export?campaignId=cum-ii-2021",
+                "Tổng thu ngân sách nhà nước", "105", "110", "/audit/export.ndjson?campaignId=cum-ii-2021",
                 "/audit.xlsx?campaignId=cum-ii-2021", "cũ nhất ở đầu");
         String stream = page("/audit?stream=participation:cum-ii-2021:NONG_CONG&campaignId=" + CAMPAIGN
                 + "&unitCode=NONG_CONG", "kiemtoan");
