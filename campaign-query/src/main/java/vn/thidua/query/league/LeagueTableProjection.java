@@ -94,6 +94,12 @@ public class LeagueTableProjection implements RebuildableProjection {
         return GROUP;
     }
 
+    /** Scores need payloads only: who acted and when does not change a table. */
+    @Override
+    public boolean needsMetadata() {
+        return false;
+    }
+
     @Override
     public void clear(int generation) {
         store.clear(generation);

@@ -9,12 +9,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.RuleViolation;
 import vn.thidua.query.store.EventTable;
+import vn.thidua.query.store.StoredEvent;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -97,7 +99,7 @@ public class ProjectionRebuilder {
             int previous = ownTransaction.execute(s -> {
                 int serving = states.lockedGeneration(name);
                 long last = events.headPosition();
-                events.forEach(from, last, e -> {
+                read(projection, from, last, e -> {
                     rebuild.accept(e);
                     count[0]++;
                 });
@@ -120,7 +122,7 @@ public class ProjectionRebuilder {
     private long scan(RebuildableProjection projection, RebuildableProjection.Rebuild rebuild, long after,
                       long upTo, long[] count) {
         long[] last = {after};
-        events.forEach(after, upTo, e -> {
+        read(projection, after, upTo, e -> {
             rebuild.accept(e);
             last[0] = e.position();
             if (++count[0] % PROGRESS_EVERY == 0) {
@@ -131,5 +133,13 @@ public class ProjectionRebuilder {
         ownTransaction.executeWithoutResult(s -> rebuild.flush());
         ownTransaction.executeWithoutResult(s -> states.progress(projection.name(), upTo, upTo, count[0]));
         return upTo;
+    }
+
+    private void read(RebuildableProjection projection, long after, long upTo, Consumer<StoredEvent> consumer) {
+        if (projection.needsMetadata()) {
+            events.forEach(after, upTo, consumer);
+        } else {
+            events.forEachPayload(after, upTo, consumer);
+        }
     }
 }

@@ -16,6 +16,11 @@ public interface RebuildableProjection {
     /** Deletes every row of one generation. */
     void clear(int generation);
 
+    /** Whether a rebuild reads each event's time and metadata; without them the scan is cheaper. */
+    default boolean needsMetadata() {
+        return true;
+    }
+
     /** A builder that writes rows of {@code generation} from events fed to it in global order. */
     Rebuild rebuild(int generation);
 

@@ -91,6 +91,26 @@ public class EventTable {
         }, (RowCallbackHandler) rs -> consumer.accept(row(rs))));
     }
 
+    /**
+     * Like {@link #forEach} but reads only what a rebuild that needs no actor or time reads: position, stream,
+     * sequence and payload (metadata and timestamps are neither fetched nor parsed).
+     */
+    public void forEachPayload(long after, long upTo, Consumer<StoredEvent> consumer) {
+        readOnly.executeWithoutResult(status -> jdbc.query(con -> {
+            var statement = con.prepareStatement("SELECT global_index, aggregate_identifier, sequence_number,"
+                    + " payload_type, payload FROM domain_event_entry"
+                    + " WHERE global_index > ? AND global_index <= ? ORDER BY global_index");
+            statement.setFetchSize(FETCH_SIZE);
+            statement.setLong(1, after);
+            statement.setLong(2, upTo);
+            return statement;
+        }, (RowCallbackHandler) rs -> {
+            String type = rs.getString(4);
+            consumer.accept(new StoredEvent(rs.getLong(1), null, rs.getString(2), rs.getLong(3), type,
+                    payload(type, rs.getBytes(5)), Map.of()));
+        }));
+    }
+
     /** Every event of the given streams, in global order. */
     public List<StoredEvent> streams(Collection<String> streamIds) {
         List<StoredEvent> events = new ArrayList<>();
