@@ -11,6 +11,7 @@ import vn.thidua.domain.shared.RuleViolation;
 import vn.thidua.query.store.EventTable;
 import vn.thidua.query.store.StoredEvent;
 
+import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -29,7 +30,9 @@ import java.util.stream.Collectors;
 @Component
 public class ProjectionRebuilder {
     private static final Logger log = LoggerFactory.getLogger(ProjectionRebuilder.class);
-    static final long STALE_MILLIS = 60_000;
+    static final long STALE_MILLIS = 300_000;
+    /** How far back the switch looks for events the scan missed (written before it passed, committed after). */
+    static final long RESCAN_WINDOW = 10_000;
     private static final long PROGRESS_EVERY = 20_000;
     private static final long CATCH_UP_THRESHOLD = 5_000;
 
@@ -59,79 +62,100 @@ public class ProjectionRebuilder {
 
     /** Starts a rebuild in the background; refused while another one for the same projection is alive. */
     public CompletableFuture<Void> replay(String name) {
+        Claim claim = claim(name);
+        return CompletableFuture.runAsync(() -> run(claim), executor);
+    }
+
+    /** Rebuilds synchronously, in the caller's thread: for benchmarks and tests. */
+    public long replayNow(String name) {
+        return run(claim(name));
+    }
+
+    private record Claim(RebuildableProjection projection, String token, int generation, long head) {
+    }
+
+    private Claim claim(String name) {
         RebuildableProjection projection = projections.get(name);
         if (projection == null) {
             throw new NotFound("projection", name);
         }
         int generation = states.activeGeneration(name) + 1;
         long head = events.headPosition();
-        if (!states.claimRebuild(name, generation, head, STALE_MILLIS)) {
-            throw new RuleViolation("projection.rebuilding", "projection " + name + " is already being rebuilt");
-        }
-        return CompletableFuture.runAsync(() -> run(projection, generation, head), executor);
+        String token = states.claimRebuild(name, generation, head, STALE_MILLIS).orElseThrow(() ->
+                new RuleViolation("projection.rebuilding", "projection " + name + " is already being rebuilt"));
+        return new Claim(projection, token, generation, head);
     }
 
-    /** Rebuilds synchronously, in the caller's thread: for benchmarks and tests. */
-    public long replayNow(String name) {
-        RebuildableProjection projection = projections.get(name);
-        int generation = states.activeGeneration(name) + 1;
-        long head = events.headPosition();
-        if (!states.claimRebuild(name, generation, head, STALE_MILLIS)) {
-            throw new RuleViolation("projection.rebuilding", "projection " + name + " is already being rebuilt");
-        }
-        return run(projection, generation, head);
-    }
-
-    private long run(RebuildableProjection projection, int generation, long head) {
+    private long run(Claim claim) {
+        RebuildableProjection projection = claim.projection();
         String name = projection.name();
+        int generation = claim.generation();
         long started = System.nanoTime();
+        boolean switched = false;
         try {
             ownTransaction.executeWithoutResult(s -> projection.clear(generation));
             RebuildableProjection.Rebuild rebuild = projection.rebuild(generation);
             long[] count = {0};
-            long position = scan(projection, rebuild, 0, head, count);
+            BitSet seen = new BitSet();
+            long position = scan(claim, rebuild, 0, claim.head(), count, seen);
             long latest = events.headPosition();
             while (latest - position > CATCH_UP_THRESHOLD) {
-                position = scan(projection, rebuild, position, latest, count);
+                position = scan(claim, rebuild, position, latest, count, seen);
                 latest = events.headPosition();
             }
             long from = position;
             int previous = ownTransaction.execute(s -> {
                 int serving = states.lockedGeneration(name);
                 long last = events.headPosition();
-                read(projection, from, last, e -> {
-                    rebuild.accept(e);
-                    count[0]++;
+                // Also the events the scan never saw although their position is behind it: written before the
+                // scan passed, committed after.
+                read(projection, Math.max(0, from - RESCAN_WINDOW), last, e -> {
+                    if (!seen.get(Math.toIntExact(e.position()))) {
+                        rebuild.accept(e);
+                        count[0]++;
+                    }
                 });
                 rebuild.finish();
-                states.switchTo(name, generation, last, count[0]);
+                if (!states.switchTo(name, claim.token(), generation, last, count[0])) {
+                    throw new IllegalStateException("another rebuild of " + name + " took over; this one stops");
+                }
                 return serving;
             });
-            ownTransaction.executeWithoutResult(s -> projection.clear(previous));
+            switched = true;
+            if (previous != generation) {
+                ownTransaction.executeWithoutResult(s -> projection.clear(previous));
+            }
             log.info("Projection {} rebuilt: {} events in {} ms, generation {} now serving", name, count[0],
                     (System.nanoTime() - started) / 1_000_000, generation);
             return count[0];
         } catch (RuntimeException e) {
             log.error("Rebuild of projection {} failed", name, e);
-            ownTransaction.executeWithoutResult(s -> states.failed(name, String.valueOf(e.getMessage())));
-            ownTransaction.executeWithoutResult(s -> projection.clear(generation));
+            if (!switched && ownTransaction.execute(s -> states.holds(name, claim.token()))) {
+                ownTransaction.executeWithoutResult(s -> states.failed(name, claim.token(),
+                        String.valueOf(e.getMessage())));
+                ownTransaction.executeWithoutResult(s -> projection.clear(generation));
+            }
             throw e;
         }
     }
 
-    private long scan(RebuildableProjection projection, RebuildableProjection.Rebuild rebuild, long after,
-                      long upTo, long[] count) {
+    private long scan(Claim claim, RebuildableProjection.Rebuild rebuild, long after, long upTo, long[] count,
+                      BitSet seen) {
+        RebuildableProjection projection = claim.projection();
         long[] last = {after};
         read(projection, after, upTo, e -> {
             rebuild.accept(e);
+            seen.set(Math.toIntExact(e.position()));
             last[0] = e.position();
             if (++count[0] % PROGRESS_EVERY == 0) {
                 ownTransaction.executeWithoutResult(s -> rebuild.flush());
-                ownTransaction.executeWithoutResult(s -> states.progress(projection.name(), last[0], upTo, count[0]));
+                ownTransaction.executeWithoutResult(s -> states.progress(projection.name(), claim.token(), last[0],
+                        upTo, count[0]));
             }
         });
         ownTransaction.executeWithoutResult(s -> rebuild.flush());
-        ownTransaction.executeWithoutResult(s -> states.progress(projection.name(), upTo, upTo, count[0]));
+        ownTransaction.executeWithoutResult(s -> states.progress(projection.name(), claim.token(), upTo, upTo,
+                count[0]));
         return upTo;
     }
 

@@ -7,6 +7,8 @@ import vn.thidua.domain.shared.NotFound;
 
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /** The projection_state table: which generation of each read model serves, and the progress of rebuilds. */
 @Component
@@ -60,30 +62,47 @@ public class ProjectionStates {
                 rs.getString("message")));
     }
 
-    /** Claims the rebuild unless another one is alive (its heartbeat younger than {@code staleMillis}). */
-    boolean claimRebuild(String name, int generation, long head, long staleMillis) {
+    /**
+     * Claims the rebuild unless another one is alive (its heartbeat younger than {@code staleMillis}); answers the
+     * claim's token, which every later step of that rebuild must present.
+     */
+    Optional<String> claimRebuild(String name, int generation, long head, long staleMillis) {
         long now = clock.millis();
-        return jdbc.update("UPDATE projection_state SET status = 'REBUILDING', rebuild_generation = ?,"
+        String token = UUID.randomUUID().toString();
+        int claimed = jdbc.update("UPDATE projection_state SET status = 'REBUILDING', rebuild_generation = ?,"
                         + " rebuild_position = 0, rebuild_head = ?, rebuild_events = 0, started_at = ?,"
-                        + " finished_at = NULL, heartbeat_at = ?, message = NULL"
+                        + " rebuild_token = ?, finished_at = NULL, heartbeat_at = ?, message = NULL"
                         + " WHERE name = ? AND (status <> 'REBUILDING' OR heartbeat_at IS NULL OR heartbeat_at < ?)",
-                generation, head, clock.instant().toString(), now, name, now - staleMillis) == 1;
+                generation, head, clock.instant().toString(), token, now, name, now - staleMillis);
+        return claimed == 1 ? Optional.of(token) : Optional.empty();
     }
 
-    void progress(String name, long position, long head, long events) {
+    /** Whether the rebuild holding {@code token} still holds the claim (no newer rebuild took over). */
+    boolean holds(String name, String token) {
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM projection_state WHERE name = ?"
+                + " AND status = 'REBUILDING' AND rebuild_token = ?", Integer.class, name, token);
+        return n != null && n == 1;
+    }
+
+    void progress(String name, String token, long position, long head, long events) {
         jdbc.update("UPDATE projection_state SET rebuild_position = ?, rebuild_head = ?, rebuild_events = ?,"
-                + " heartbeat_at = ? WHERE name = ?", position, head, events, clock.millis(), name);
+                + " heartbeat_at = ? WHERE name = ? AND rebuild_token = ?", position, head, events, clock.millis(), name,
+                token);
     }
 
-    void switchTo(String name, int generation, long position, long events) {
-        jdbc.update("UPDATE projection_state SET active_generation = ?, status = 'LIVE', rebuild_position = ?,"
-                        + " rebuild_head = ?, rebuild_events = ?, finished_at = ?, heartbeat_at = ? WHERE name = ?",
-                generation, position, position, events, clock.instant().toString(), clock.millis(), name);
+    /** Switches readers to the rebuilt generation; false when another rebuild has taken the claim meanwhile. */
+    boolean switchTo(String name, String token, int generation, long position, long events) {
+        return jdbc.update("UPDATE projection_state SET active_generation = ?, status = 'LIVE', rebuild_position = ?,"
+                        + " rebuild_head = ?, rebuild_events = ?, finished_at = ?, heartbeat_at = ?"
+                        + " WHERE name = ? AND status = 'REBUILDING' AND rebuild_token = ? AND rebuild_generation = ?",
+                generation, position, position, events, clock.instant().toString(), clock.millis(), name, token,
+                generation) == 1;
     }
 
-    void failed(String name, String message) {
-        jdbc.update("UPDATE projection_state SET status = 'FAILED', finished_at = ?, message = ? WHERE name = ?",
-                clock.instant().toString(), message.length() > 1900 ? message.substring(0, 1900) : message, name);
+    void failed(String name, String token, String message) {
+        jdbc.update("UPDATE projection_state SET status = 'FAILED', finished_at = ?, message = ? WHERE name = ?"
+                        + " AND rebuild_token = ?", clock.instant().toString(),
+                message.length() > 1900 ? message.substring(0, 1900) : message, name, token);
     }
 
     private static Long longOrNull(Object o) {

@@ -81,6 +81,9 @@ public class CommendationController {
      * the campaign's provincial-flag holders (rounded down, at least one where any exists), each of them a holder.
      */
     static void checkEligibility(Award award, LeagueRow row, List<CommendationView> existing) {
+        require(existing.stream().noneMatch(c -> c.standing() && c.award() == award
+                        && c.unitCode().equals(row.unitCode())), "commendation.already-proposed",
+                "unit " + row.unitCode() + " already has a standing proposal for " + award);
         if (!award.isFlag()) {
             return;
         }
@@ -91,7 +94,8 @@ public class CommendationController {
         if (award == Award.GOVERNMENT_FLAG) {
             List<CommendationView> standing = existing.stream().filter(CommendationView::standing).toList();
             long holders = standing.stream().filter(c -> c.award() == Award.PROVINCIAL_FLAG
-                    && ("APPROVED".equals(c.status()) || "CONFERRED".equals(c.status()))).count();
+                    && ("APPROVED".equals(c.status()) || "CONFERRED".equals(c.status())))
+                    .map(CommendationView::unitCode).distinct().count();
             require(standing.stream().anyMatch(c -> c.award() == Award.PROVINCIAL_FLAG
                             && c.unitCode().equals(row.unitCode())
                             && ("APPROVED".equals(c.status()) || "CONFERRED".equals(c.status()))),

@@ -164,9 +164,9 @@ abstract class ReadSideScenarios extends CommendationScenarios {
         assertStatus(api.post("/api/v1/commendations/" + provincial + "/approval").as(f.board())
                 .json(map("comment", "đồng ý")).send(), 200);
         assertStatus(records(1, () -> propose(f, proposal(f.unit(1), "GOVERNMENT_FLAG", 3, 0, 3))), 201);
-        // One provincial-flag holder: 20% rounded down is 0, at least one — and that one is taken.
+        // The same proposal again (a retry, a double click) is refused while the first one stands.
         assertRule(recordsNothing(() -> propose(f, proposal(f.unit(1), "GOVERNMENT_FLAG", 3, 0, 3))),
-                "commendation.government-flag-quota");
+                "commendation.already-proposed");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package vn.thidua.web.ui.pages;
 
-import org.axonframework.queryhandling.QueryExecutionException;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 import vn.thidua.command.support.CampaignTermsLookup;
@@ -14,6 +13,7 @@ import vn.thidua.domain.query.UnitProgressQuery;
 import vn.thidua.domain.scoring.LeagueTable;
 import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.web.api.EventStreams;
+import vn.thidua.web.api.Queries;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,8 +21,6 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutionException;
 
 /** What the pages read: campaigns, league tables and unit progress, through the same components as the REST API. */
 @Component
@@ -83,20 +81,6 @@ public class PageQueries {
     }
 
     private <R> R ask(Object query, Class<R> type) {
-        try {
-            return queries.query(query, type).get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for " + query.getClass().getSimpleName(), e);
-        } catch (ExecutionException | CompletionException e) {
-            Throwable cause = e.getCause();
-            while (cause instanceof QueryExecutionException && cause.getCause() != null) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new IllegalStateException(cause);
-        }
+        return Queries.ask(queries, query, type);
     }
 }
