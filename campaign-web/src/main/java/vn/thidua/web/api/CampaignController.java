@@ -10,13 +10,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.command.support.CampaignTermsLookup;
-import vn.thidua.domain.campaign.CampaignLaunched;
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.campaign.CloseCampaign;
 import vn.thidua.domain.campaign.LaunchCampaign;
 import vn.thidua.domain.campaign.PublishScoringRules;
 import vn.thidua.domain.shared.Outcome;
-import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.web.security.AppUser;
 import vn.thidua.web.security.Permissions;
 
@@ -30,14 +28,14 @@ public class CampaignController {
     private final CommandSender commands;
     private final CampaignTermsLookup campaigns;
     private final Permissions permissions;
-    private final EventStreams streams;
+    private final Campaigns all;
 
     public CampaignController(CommandSender commands, CampaignTermsLookup campaigns, Permissions permissions,
-                              EventStreams streams) {
+                              Campaigns all) {
         this.commands = commands;
         this.campaigns = campaigns;
         this.permissions = permissions;
-        this.streams = streams;
+        this.all = all;
     }
 
     @PostMapping
@@ -58,12 +56,7 @@ public class CampaignController {
 
     @GetMapping
     public List<CampaignView> list() {
-        String prefix = StreamIds.campaign("");
-        return streams.streamsStartedBy(CampaignLaunched.class).stream()
-                .map(stream -> campaigns.find(stream.substring(prefix.length())))
-                .flatMap(java.util.Optional::stream)
-                .map(CampaignView::of)
-                .toList();
+        return all.all().stream().map(CampaignView::of).toList();
     }
 
     @GetMapping("/{campaignId}")

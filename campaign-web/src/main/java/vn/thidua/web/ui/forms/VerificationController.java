@@ -16,14 +16,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.thidua.command.support.CampaignTermsLookup;
-import vn.thidua.domain.campaign.CampaignLaunched;
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.campaign.Period;
 import vn.thidua.domain.participation.Verdict;
 import vn.thidua.domain.shared.NotFound;
-import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.domain.shared.UnitRef;
 import vn.thidua.web.api.Bodies;
+import vn.thidua.web.api.Campaigns;
 import vn.thidua.web.api.EventStreams;
 import vn.thidua.web.api.SubmissionController;
 import vn.thidua.web.security.AppUser;
@@ -33,7 +32,6 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The verification queue (kiểm tra, xác minh) of the cluster head and the board: every report still SUBMITTED (not
@@ -49,16 +47,18 @@ public class VerificationController {
     private final EventStreams streams;
     private final MessageSource messages;
     private final Validator validator;
+    private final Campaigns all;
 
     public VerificationController(SubmissionController submissions, CampaignTermsLookup campaigns,
                                   Permissions permissions, EventStreams streams, MessageSource messages,
-                                  Validator validator) {
+                                  Validator validator, Campaigns all) {
         this.submissions = submissions;
         this.campaigns = campaigns;
         this.permissions = permissions;
         this.streams = streams;
         this.messages = messages;
         this.validator = validator;
+        this.all = all;
     }
 
     /** One pending report. {@code key} names its form on the page. */
@@ -113,14 +113,7 @@ public class VerificationController {
     }
 
     private List<CampaignTerms> verifiable(AppUser user) {
-        String prefix = StreamIds.campaign("");
-        List<CampaignTerms> list = new ArrayList<>();
-        for (String stream : streams.streamsStartedBy(CampaignLaunched.class)) {
-            Optional<CampaignTerms> terms = campaigns.find(stream.substring(prefix.length()));
-            if (terms.isPresent() && !terms.get().closed() && mayVerify(user, terms.get())) {
-                list.add(terms.get());
-            }
-        }
+        List<CampaignTerms> list = all.all().stream().filter(t -> !t.closed() && mayVerify(user, t)).toList();
         if (list.isEmpty() && !mayVerifyAny(user)) {
             throw new AccessDeniedException("only a cluster head or the board verifies reports");
         }

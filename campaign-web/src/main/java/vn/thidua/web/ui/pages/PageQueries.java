@@ -4,15 +4,13 @@ import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.command.support.ClusterDirectory;
-import vn.thidua.domain.campaign.CampaignLaunched;
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.cluster.ClusterRegistered;
 import vn.thidua.domain.query.LeagueTableQuery;
 import vn.thidua.domain.query.UnitProgress;
 import vn.thidua.domain.query.UnitProgressQuery;
 import vn.thidua.domain.scoring.LeagueTable;
-import vn.thidua.domain.shared.StreamIds;
-import vn.thidua.web.api.EventStreams;
+import vn.thidua.web.api.Campaigns;
 import vn.thidua.web.api.Queries;
 
 import java.time.Instant;
@@ -20,7 +18,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 
 /** What the pages read: campaigns, league tables and unit progress, through the same components as the REST API. */
 @Component
@@ -30,22 +27,19 @@ public class PageQueries {
     private final QueryGateway queries;
     private final CampaignTermsLookup campaigns;
     private final ClusterDirectory clusters;
-    private final EventStreams streams;
+    private final Campaigns all;
 
     public PageQueries(QueryGateway queries, CampaignTermsLookup campaigns, ClusterDirectory clusters,
-                       EventStreams streams) {
+                       Campaigns all) {
         this.queries = queries;
         this.campaigns = campaigns;
         this.clusters = clusters;
-        this.streams = streams;
+        this.all = all;
     }
 
     /** Every campaign, newest year first. */
     public List<CampaignTerms> campaigns() {
-        String prefix = StreamIds.campaign("");
-        return streams.streamsStartedBy(CampaignLaunched.class).stream()
-                .map(stream -> campaigns.find(stream.substring(prefix.length())))
-                .flatMap(Optional::stream)
+        return all.all().stream()
                 .sorted(Comparator.comparingInt(CampaignTerms::year).reversed()
                         .thenComparing(CampaignTerms::campaignId))
                 .toList();
