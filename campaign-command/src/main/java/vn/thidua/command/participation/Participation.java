@@ -46,7 +46,7 @@ import static vn.thidua.command.support.Rules.require;
  * verification. The stream is the unit's submission history. Identical resubmissions record nothing.
  */
 @Aggregate(commandTargetResolver = StreamTargetResolver.BEAN_NAME,
-        snapshotTriggerDefinition = "participationSnapshots")
+        snapshotTriggerDefinition = "participationSnapshots", cache = "participationCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
         isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public class Participation {

@@ -30,6 +30,7 @@ import java.util.Optional;
 public final class CampaignHistory {
     private CampaignTerms terms;
     private final Map<String, UnitSubmissions> units = new HashMap<>();
+    private long eventsApplied = 1;
 
     private CampaignHistory(CampaignTerms terms) {
         this.terms = terms;
@@ -56,41 +57,67 @@ public final class CampaignHistory {
         return Optional.ofNullable(units.get(unitCode));
     }
 
+    /**
+     * Events of this campaign folded so far, its launch included. Every fold of the same events counts the same,
+     * whatever the order the streams were interleaved in, so a projection can tell whether its in-memory fold and
+     * a stored table saw the same events.
+     */
+    public long eventsApplied() {
+        return eventsApplied;
+    }
+
     public void apply(Object event) {
+        if (applyOwn(event)) {
+            eventsApplied++;
+        }
+    }
+
+    private boolean applyOwn(Object event) {
         // Ordered by how often each type occurs in a campaign's stream.
         if (event instanceof ReportSubmitted e) {
-            if (ours(e.campaignId())) {
-                unitFor(e.unitCode()).submitted(e.periodCode(), e.values(), e.late());
+            if (!ours(e.campaignId())) {
+                return false;
             }
+            unitFor(e.unitCode()).submitted(e.periodCode(), e.values(), e.late());
         } else if (event instanceof ReportVerified e) {
-            if (ours(e.campaignId())) {
-                unitFor(e.unitCode()).verified(e.periodCode(), e.countedValues());
+            if (!ours(e.campaignId())) {
+                return false;
             }
+            unitFor(e.unitCode()).verified(e.periodCode(), e.countedValues());
         } else if (event instanceof ReportCorrected e) {
-            if (ours(e.campaignId())) {
-                unitFor(e.unitCode()).corrected(e.periodCode(), e.values(), e.late());
+            if (!ours(e.campaignId())) {
+                return false;
             }
+            unitFor(e.unitCode()).corrected(e.periodCode(), e.values(), e.late());
         } else if (event instanceof ReportRejected e) {
-            if (ours(e.campaignId())) {
-                unitFor(e.unitCode()).rejected(e.periodCode());
+            if (!ours(e.campaignId())) {
+                return false;
             }
+            unitFor(e.unitCode()).rejected(e.periodCode());
         } else if (event instanceof PledgeSubmitted e) {
-            if (ours(e.campaignId())) {
-                unitFor(e.unitCode()).pledged(e.targets());
+            if (!ours(e.campaignId())) {
+                return false;
             }
+            unitFor(e.unitCode()).pledged(e.targets());
         } else if (event instanceof PledgeRevised e) {
-            if (ours(e.campaignId())) {
-                unitFor(e.unitCode()).pledged(e.targets());
+            if (!ours(e.campaignId())) {
+                return false;
             }
+            unitFor(e.unitCode()).pledged(e.targets());
         } else if (event instanceof ScoringRulesPublished e) {
-            if (ours(e.campaignId())) {
-                terms = terms.with(e);
+            if (!ours(e.campaignId())) {
+                return false;
             }
+            terms = terms.with(e);
         } else if (event instanceof CampaignClosed e) {
-            if (ours(e.campaignId())) {
-                terms = terms.closedNow();
+            if (!ours(e.campaignId())) {
+                return false;
             }
+            terms = terms.closedNow();
+        } else {
+            return false;
         }
+        return true;
     }
 
     private boolean ours(String campaignId) {

@@ -84,6 +84,19 @@ class CampaignHistoryTest {
     }
 
     @Test
+    void counts_the_events_of_its_own_campaign_only() {
+        // 13 items: one of another campaign and one that is no event; the launch counts too.
+        assertThat(fold().eventsApplied()).isEqualTo(1 + 11);
+        CampaignHistory interleaved = CampaignHistory.start(launched);
+        List<Object> reversedStreams = new java.util.ArrayList<>(events().subList(6, 9));
+        reversedStreams.addAll(events().subList(0, 6));
+        reversedStreams.addAll(events().subList(9, 13));
+        reversedStreams.forEach(interleaved::apply);
+        assertThat(interleaved.eventsApplied()).isEqualTo(fold().eventsApplied());
+        assertThat(interleaved).isEqualTo(fold());
+    }
+
+    @Test
     void the_same_events_give_the_same_state() {
         assertThat(fold()).isEqualTo(fold());
         assertThat(fold().hashCode()).isEqualTo(fold().hashCode());

@@ -11,7 +11,9 @@ import vn.thidua.query.store.StoredEvent;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -27,7 +29,8 @@ public class CampaignHistories {
         this.events = events;
     }
 
-    public record Folded(CampaignHistory history, long lastPosition) {
+    /** A fold with the last sequence number of every stream folded and the highest position folded. */
+    public record Folded(CampaignHistory history, long lastPosition, Map<String, Long> lastSequences) {
     }
 
     /** Throws {@link NotFound} unless the campaign's stream begins with its launch. */
@@ -55,13 +58,16 @@ public class CampaignHistories {
         }
         CampaignHistory history = CampaignHistory.start(launched);
         long last = own.get(0).position();
+        Map<String, Long> lastSequences = new HashMap<>();
+        lastSequences.put(own.get(0).streamId(), own.get(0).sequence());
         for (StoredEvent e : events.streams(streams)) {
             if (e.position() == own.get(0).position() || asOf != null && e.at().isAfter(asOf)) {
                 continue;
             }
             history.apply(e.payload());
             last = Math.max(last, e.position());
+            lastSequences.merge(e.streamId(), e.sequence(), Math::max);
         }
-        return Optional.of(new Folded(history, last));
+        return Optional.of(new Folded(history, last, lastSequences));
     }
 }

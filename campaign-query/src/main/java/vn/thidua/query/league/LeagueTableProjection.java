@@ -1,9 +1,16 @@
 package vn.thidua.query.league;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.thidua.domain.campaign.CampaignClosed;
 import vn.thidua.domain.campaign.CampaignLaunched;
@@ -20,67 +27,155 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
- * The league table of every campaign. Because a unit's points may depend on every other unit's results, any
- * event of a campaign recomputes that campaign's whole table, once per batch, from the campaign's committed
- * history with the shared scoring component; that makes the handler idempotent, indifferent to the order in which
- * segments deliver events, and safe on several nodes. A rebuild folds the whole event table in one pass instead.
+ * The league table of every campaign. A unit's points may depend on every other unit's results, so every batch
+ * rescores each campaign it touched, once, with the shared scoring component. Each open campaign's history is kept
+ * folded in memory ({@link LiveCampaign}) and a batch applies only its own events; the fold is trusted only while
+ * the stored table says it was computed from as many of the campaign's events as the fold holds, so a table written
+ * by another node, by a replay or by a batch that rolled back sends the campaign back to the event store to be
+ * folded afresh. The processor routes all events of one campaign to one segment ({@link CampaignSequencing}), so
+ * one node folds a campaign at a time. A rebuild folds the whole event table in one pass instead.
  */
 @Component
 @ProcessingGroup(LeagueTableProjection.GROUP)
 public class LeagueTableProjection implements RebuildableProjection {
     public static final String NAME = "league-table";
     public static final String GROUP = "league-table";
-    private static final String DIRTY = "league-table:dirty-campaigns";
+    private static final String BATCH = "league-table:batch";
 
     private final CampaignHistories histories;
     private final LeagueTableStore store;
     private final ProjectionStates states;
     private final LeagueTableCalculator calculator = new LeagueTableCalculator();
     private final Clock clock;
+    private final Cache<String, LiveCampaign> folds;
+    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    private final LongAdder loads = new LongAdder();
+    private final LongAdder incremental = new LongAdder();
 
+    @Autowired
     public LeagueTableProjection(CampaignHistories histories, LeagueTableStore store, ProjectionStates states,
-                                 Clock clock) {
+                                 Clock clock, @Value("${thidua.league-table.live-campaigns:500}") long liveCampaigns) {
         this.histories = histories;
         this.store = store;
         this.states = states;
         this.clock = clock;
+        this.folds = Caffeine.newBuilder().maximumSize(liveCampaigns).build();
+    }
+
+    public LeagueTableProjection(CampaignHistories histories, LeagueTableStore store, ProjectionStates states,
+                                 Clock clock) {
+        this(histories, store, states, clock, 500);
     }
 
     @EventHandler
-    void on(Object event) {
+    void on(Object event, EventMessage<?> message) {
         String campaignId = CampaignOf.event(event);
         if (campaignId == null) {
             return;
         }
+        Delivered delivered = Delivered.of(event, message);
         if (!CurrentUnitOfWork.isStarted()) {
-            recompute(Set.of(campaignId));
+            rescore(Map.of(campaignId, List.of(delivered)));
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Set<String> dirty = root.getOrComputeResource(DIRTY, key -> {
-            Set<String> campaigns = new LinkedHashSet<>();
-            root.onPrepareCommit(u -> recompute(campaigns));
+        Map<String, List<Delivered>> batch = root.getOrComputeResource(BATCH, key -> {
+            Map<String, List<Delivered>> campaigns = new LinkedHashMap<>();
+            root.onPrepareCommit(u -> rescore(campaigns));
             return campaigns;
         });
-        if (!dirty.contains(campaignId)) {
-            // Fail here, inside the handler, for an event whose campaign cannot be read: the event is then
-            // dead-lettered instead of failing the whole batch at commit.
-            histories.requireLaunched(campaignId);
-            dirty.add(campaignId);
+        List<Delivered> pending = batch.get(campaignId);
+        if (pending == null) {
+            if (folds.getIfPresent(campaignId) == null) {
+                // Fail here, inside the handler, for an event whose campaign cannot be read: the event is then
+                // dead-lettered instead of failing the whole batch at commit.
+                histories.requireLaunched(campaignId);
+            }
+            pending = new ArrayList<>();
+            batch.put(campaignId, pending);
+        }
+        pending.add(delivered);
+    }
+
+    private void rescore(Map<String, List<Delivered>> batch) {
+        int generation = states.generationForWrite(NAME);
+        for (Map.Entry<String, List<Delivered>> entry : batch.entrySet()) {
+            String campaignId = entry.getKey();
+            synchronized (locks.computeIfAbsent(campaignId, k -> new Object())) {
+                if (CurrentUnitOfWork.isStarted()) {
+                    // The fold is changed before the table commits: if the commit fails, forget it.
+                    CurrentUnitOfWork.get().onRollback(u -> folds.invalidate(campaignId));
+                }
+                LiveCampaign live = trustedFold(campaignId, generation);
+                for (Delivered d : entry.getValue()) {
+                    if (live.apply(d.streamId(), d.sequence(), d.payload(), d.position())
+                            == LiveCampaign.Outcome.EARLIER_MISSING) {
+                        live = load(campaignId, generation);
+                        if (live.apply(d.streamId(), d.sequence(), d.payload(), d.position())
+                                == LiveCampaign.Outcome.EARLIER_MISSING) {
+                            throw new IllegalStateException("event " + d.sequence() + " of stream " + d.streamId()
+                                    + " arrived, but the event store does not hold its predecessors");
+                        }
+                    }
+                }
+                Instant now = clock.instant();
+                store.write(generation, calculator.score(live.history(), now), live.lastPosition(),
+                        live.eventsApplied(), now);
+                if (live.history().terms().closed()) {
+                    folds.invalidate(campaignId);
+                } else {
+                    folds.put(campaignId, live);
+                }
+            }
         }
     }
 
-    private void recompute(Set<String> campaignIds) {
-        int generation = states.generationForWrite(NAME);
-        for (String campaignId : campaignIds) {
-            CampaignHistories.Folded folded = histories.current(campaignId);
-            Instant now = clock.instant();
-            store.write(generation, calculator.score(folded.history(), now), folded.lastPosition(), now);
+    /** The fold in memory if the stored table was computed from exactly its events, else one read afresh. */
+    private LiveCampaign trustedFold(String campaignId, int generation) {
+        LiveCampaign live = folds.getIfPresent(campaignId);
+        if (live != null && live.generation() == generation) {
+            OptionalLong stored = store.eventsApplied(generation, campaignId);
+            if (stored.isPresent() && stored.getAsLong() == live.eventsApplied()) {
+                incremental.increment();
+                return live;
+            }
+        }
+        return load(campaignId, generation);
+    }
+
+    private LiveCampaign load(String campaignId, int generation) {
+        loads.increment();
+        return LiveCampaign.loaded(histories.current(campaignId), generation);
+    }
+
+    /** Batches that folded a campaign afresh from the event store (first use, another writer, replay, rollback). */
+    public long foldsLoaded() {
+        return loads.sum();
+    }
+
+    /** Batches that applied their events to a campaign's fold in memory. */
+    public long foldsReused() {
+        return incremental.sum();
+    }
+
+    /** An event as this projection needs it: its stream and sequence, and the processor's position. */
+    record Delivered(Object payload, String streamId, long sequence, long position) {
+        static Delivered of(Object payload, EventMessage<?> message) {
+            if (!(message instanceof DomainEventMessage<?> domain)) {
+                throw new IllegalArgumentException("not an event of a stream: " + message.getPayloadType());
+            }
+            long position = message instanceof TrackedEventMessage<?> tracked
+                    ? tracked.trackingToken().position().orElse(-1) : -1;
+            return new Delivered(payload, domain.getAggregateIdentifier(), domain.getSequenceNumber(), position);
         }
     }
 
@@ -150,7 +245,7 @@ public class LeagueTableProjection implements RebuildableProjection {
             public void flush() {
                 Instant now = clock.instant();
                 unwritten.forEach(s -> store.write(generation, calculator.score(s.history(), now), s.lastPosition(),
-                        now));
+                        s.history().eventsApplied(), now));
                 unwritten.clear();
             }
 
@@ -159,10 +254,11 @@ public class LeagueTableProjection implements RebuildableProjection {
                 flush();
                 Instant now = clock.instant();
                 open.forEach((id, history) -> store.write(generation, calculator.score(history, now),
-                        lastPositions.get(id), now));
+                        lastPositions.get(id), history.eventsApplied(), now));
                 for (String id : touchedAfterClose) {
                     CampaignHistories.Folded folded = histories.current(id);
-                    store.write(generation, calculator.score(folded.history(), now), folded.lastPosition(), now);
+                    store.write(generation, calculator.score(folded.history(), now), folded.lastPosition(),
+                            folded.history().eventsApplied(), now);
                 }
             }
         };

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /** The league_table_row and league_table_campaign tables: one computed table per campaign and generation. */
 @Component
@@ -29,7 +30,7 @@ public class LeagueTableStore {
     }
 
     /** Replaces the campaign's table in one generation; writing the same table twice gives the same rows. */
-    public void write(int generation, LeagueTable table, long lastPosition, Instant computedAt) {
+    public void write(int generation, LeagueTable table, long lastPosition, long eventsApplied, Instant computedAt) {
         jdbc.update("DELETE FROM league_table_row WHERE generation = ? AND campaign_id = ?", generation,
                 table.campaignId());
         jdbc.update("DELETE FROM league_table_campaign WHERE generation = ? AND campaign_id = ?", generation,
@@ -44,8 +45,16 @@ public class LeagueTableStore {
                 + " rank, unit_name, total, penalties, provisional, contents, indicators)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         jdbc.update("INSERT INTO league_table_campaign (generation, campaign_id, rules_version, last_position,"
-                        + " computed_at) VALUES (?, ?, ?, ?, ?)", generation, table.campaignId(), table.rulesVersion(),
-                lastPosition, computedAt.toString());
+                        + " events_applied, computed_at) VALUES (?, ?, ?, ?, ?, ?)", generation, table.campaignId(),
+                table.rulesVersion(), lastPosition, eventsApplied, computedAt.toString());
+    }
+
+    /** How many of the campaign's events its stored table was computed from; empty if none is stored or unknown. */
+    public OptionalLong eventsApplied(int generation, String campaignId) {
+        List<Long> counts = jdbc.query("SELECT events_applied FROM league_table_campaign"
+                + " WHERE generation = ? AND campaign_id = ?", (rs, i) -> (Long) rs.getObject(1, Long.class),
+                generation, campaignId);
+        return counts.isEmpty() || counts.get(0) == null ? OptionalLong.empty() : OptionalLong.of(counts.get(0));
     }
 
     public Optional<LeagueTable> read(int generation, String campaignId) {

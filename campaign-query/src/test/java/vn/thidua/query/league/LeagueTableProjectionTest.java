@@ -1,5 +1,6 @@
 package vn.thidua.query.league;
 
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.thidua.domain.campaign.ScoringMethod;
@@ -21,6 +22,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -42,6 +44,7 @@ class LeagueTableProjectionTest {
     private TestEventStore store;
     private EventTable events;
     private LeagueTableProjection projection;
+    private Clock clock;
     private LeagueTableQueries queries;
     private ProjectionRebuilder rebuilder;
     private ProjectionStates states;
@@ -49,7 +52,7 @@ class LeagueTableProjectionTest {
     @BeforeEach
     void setUp() {
         store = new TestEventStore();
-        Clock clock = Clock.fixed(Instant.parse("2025-08-01T00:00:00Z"), ZoneOffset.UTC);
+        clock = Clock.fixed(Instant.parse("2025-08-01T00:00:00Z"), ZoneOffset.UTC);
         events = new EventTable(store.jdbc, store.transactions);
         states = new ProjectionStates(store.jdbc, clock);
         LeagueTableStore tables = new LeagueTableStore(store.jdbc);
@@ -59,10 +62,13 @@ class LeagueTableProjectionTest {
         rebuilder = new ProjectionRebuilder(List.of(projection), states, events, store.transactions);
     }
 
+    private final List<TrackedEventMessage<?>> delivered = new ArrayList<>();
+
     /** Appends and lets the live handler see it, as the Axon processor would. */
     private void record(String stream, String type, Object event, Instant at) {
-        store.append(stream, type, event, at, "tester");
-        projection.on(event);
+        TrackedEventMessage<?> message = store.appendDelivered(stream, type, event, at, "tester");
+        delivered.add(message);
+        projection.on(event, message);
     }
 
     private void history() {
@@ -135,8 +141,75 @@ class LeagueTableProjectionTest {
     void handlingTheSameEventTwiceChangesNothing() {
         history();
         List<Map<String, Object>> once = rows(0);
-        projection.on(new ReportSubmitted(participation(B), ID, B, "P1", values("130", "0"), true));
+        TrackedEventMessage<?> again = delivered.get(4);
+        projection.on(again.getPayload(), again);
         assertThat(rows(0)).isEqualTo(once);
+    }
+
+    @Test
+    void aBatchAppliesOnlyItsOwnEventsToTheFoldInMemory() {
+        history();
+        assertThat(projection.foldsLoaded()).as("the launch folds the campaign from the store once").isEqualTo(1);
+        assertThat(projection.foldsReused()).isEqualTo(5);
+        assertThat(rows(0)).isEqualTo(freshRebuild());
+    }
+
+    @Test
+    void aTableWrittenByAnotherNodeSendsTheCampaignBackToTheStore() {
+        history();
+        // Another node (its own memory) processes the next event of the campaign while it holds the segment.
+        LeagueTableProjection otherNode = new LeagueTableProjection(new CampaignHistories(events),
+                new LeagueTableStore(store.jdbc), states, clock);
+        TrackedEventMessage<?> elsewhere = store.appendDelivered(participation(B), "Participation",
+                new ReportVerified(participation(B), ID, B, "P1", values("130", "0"), Map.of(), "đạt"),
+                JULY.plusSeconds(90), "tester");
+        otherNode.on(elsewhere.getPayload(), elsewhere);
+        // This node gets the segment back; its fold lacks B's verification, which it will never be sent again.
+        long loadsBefore = projection.foldsLoaded();
+        record(participation(C), "Participation",
+                new PledgeSubmitted(participation(C), ID, C, values("100", "1")), JULY.plusSeconds(120));
+
+        assertThat(projection.foldsLoaded()).isEqualTo(loadsBefore + 1);
+        assertThat(current().row(B).orElseThrow().provisional()).as("B's verification counts").isFalse();
+        assertThat(rows(0)).isEqualTo(freshRebuild());
+    }
+
+    @Test
+    void anEventWhosePredecessorTheFoldNeverSawReloadsTheCampaign() {
+        history();
+        // A's second report is in the store, but this node is never sent it (another node's batch, or a processor
+        // that started past it); the stored count still matches this node's fold.
+        store.append(participation(A), "Participation",
+                new ReportSubmitted(participation(A), ID, A, "P2", values("120", "1"), false), JULY.plusSeconds(70),
+                "tester");
+        record(participation(A), "Participation",
+                new ReportSubmitted(participation(A), ID, A, "P3", values("125", "1"), false), JULY.plusSeconds(80));
+
+        assertThat(rows(0)).isEqualTo(freshRebuild());
+        assertThat(projection.foldsLoaded()).isEqualTo(2);
+    }
+
+    @Test
+    void aStoredTableThatDisagreesWithTheFoldIsNotTrusted() {
+        history();
+        // As if this node's last write had rolled back after its fold changed: the stored count is behind.
+        store.jdbc.update("UPDATE league_table_campaign SET events_applied = events_applied - 1");
+        record(participation(C), "Participation",
+                new PledgeSubmitted(participation(C), ID, C, values("100", "1")), JULY.plusSeconds(120));
+
+        assertThat(projection.foldsLoaded()).isEqualTo(2);
+        assertThat(store.jdbc.queryForObject("SELECT events_applied FROM league_table_campaign WHERE generation = 0",
+                Long.class)).as("the launch, the six events of the history and C's pledge").isEqualTo(7);
+        assertThat(rows(0)).isEqualTo(freshRebuild());
+    }
+
+    /** The rows a rebuild from the store writes, in another generation, for comparison with the live ones. */
+    private List<Map<String, Object>> freshRebuild() {
+        int live = states.activeGeneration(LeagueTableProjection.NAME);
+        rebuilder.replayNow(LeagueTableProjection.NAME);
+        int rebuilt = states.activeGeneration(LeagueTableProjection.NAME);
+        assertThat(rebuilt).isNotEqualTo(live);
+        return rows(rebuilt);
     }
 
     @Test

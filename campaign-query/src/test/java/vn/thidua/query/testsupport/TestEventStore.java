@@ -2,6 +2,10 @@ package vn.thidua.query.testsupport;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -32,6 +36,22 @@ public final class TestEventStore {
                 .locations("filesystem:../campaign-web/src/main/resources/db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         transactions = new DataSourceTransactionManager(dataSource);
+    }
+
+    /**
+     * Appends an event and answers it as a tracking processor delivers it: with its stream, its sequence number and
+     * a token at its position.
+     */
+    public TrackedEventMessage<?> appendDelivered(String streamId, String aggregateType, Object event, Instant at,
+                                                  String user) {
+        long position = append(streamId, aggregateType, event, at, user);
+        return delivered(streamId, sequences.get(streamId) - 1, event, position);
+    }
+
+    /** An event as a tracking processor delivers it (for redelivering one, or delivering one never appended). */
+    public static TrackedEventMessage<?> delivered(String streamId, long sequence, Object event, long position) {
+        return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position),
+                new GenericDomainEventMessage<>("Participation", streamId, sequence, event));
     }
 
     /** Appends an event to a stream, as recorded at {@code at} by {@code user}; answers its global position. */

@@ -30,7 +30,14 @@ import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.MetadataKeys;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.RuleViolation;
+import vn.thidua.query.league.CampaignSequencing;
 import vn.thidua.query.support.EventJson;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.annotation.Value;
+import vn.thidua.command.support.StoreCheckedAggregateCache;
 
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -140,6 +147,38 @@ public class AxonConfig {
     @Bean
     public SnapshotTriggerDefinition participationSnapshots(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, 50);
+    }
+
+    /**
+     * Participations stay in memory between commands; each use is confirmed against the stream's last sequence in
+     * the store, so this is safe with several nodes (see StoreCheckedAggregateCache).
+     */
+    @Bean
+    public StoreCheckedAggregateCache participationCache(EventStore eventStore,
+            @Value("${thidua.aggregate-cache.max-entries:20000}") long maxEntries) {
+        return new StoreCheckedAggregateCache(maxEntries, eventStore::lastSequenceNumberFor);
+    }
+
+    @Bean
+    public MeterBinder participationCacheMetrics(StoreCheckedAggregateCache participationCache) {
+        return registry -> {
+            String name = "thidua.aggregate.cache";
+            Gauge.builder(name + ".size", participationCache, StoreCheckedAggregateCache::size)
+                    .tag("aggregate", "Participation").description("Participations held in memory")
+                    .register(registry);
+            FunctionCounter.builder(name + ".lookups", participationCache, StoreCheckedAggregateCache::hits)
+                    .tag("aggregate", "Participation").tag("result", "hit").register(registry);
+            FunctionCounter.builder(name + ".lookups", participationCache, StoreCheckedAggregateCache::stale)
+                    .tag("aggregate", "Participation").tag("result", "stale").register(registry);
+            FunctionCounter.builder(name + ".lookups", participationCache, StoreCheckedAggregateCache::misses)
+                    .tag("aggregate", "Participation").tag("result", "miss").register(registry);
+        };
+    }
+
+    /** The live league table folds each campaign in one segment (see LeagueTableProjection). */
+    @Bean(CampaignSequencing.BEAN_NAME)
+    public CampaignSequencing campaignSequencing() {
+        return new CampaignSequencing();
     }
 
     @Bean(StreamTargetResolver.BEAN_NAME)

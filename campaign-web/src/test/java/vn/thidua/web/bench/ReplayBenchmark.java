@@ -443,7 +443,7 @@ class ReplayBenchmark {
             campaigns.clear();
             TransactionTemplate tx = new TransactionTemplate(transactions);
             start = System.nanoTime();
-            tx.executeWithoutResult(s -> tables.forEach(t -> store.write(9999, t, 0, now)));
+            tx.executeWithoutResult(s -> tables.forEach(t -> store.write(9999, t, 0, 0, now)));
             double write = seconds(start);
             tx.executeWithoutResult(s -> store.clear(9999));
             line("  writing %d tables (LeagueTableStore.write, one transaction): %.2f s", tables.size(), write);
