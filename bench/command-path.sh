@@ -18,6 +18,23 @@ run_wrk() { # prefix valueBase seconds
     | grep '^WRK'
 }
 recorded() { sql "SELECT count(*) FROM domain_event_entry WHERE payload_type LIKE '%.Report%'"; }
+# PostgreSQL's own counters for this database: committed transactions and rows written (statistics lag ~0.5 s).
+db_work() { sleep 1; sql "SELECT xact_commit || ' ' || (tup_inserted + tup_updated + tup_deleted) || ' ' || tup_fetched
+  FROM pg_stat_database WHERE datname = current_database()"; }
+# CPU time (ms) used so far by the app's JVM and by all PostgreSQL processes, from /proc (utime + stime).
+cpu_ms() {
+  local tck; tck=$(getconf CLK_TCK)
+  local pg; pg=$(for p in $(pgrep -x postgres); do awk '{print $14 + $15}' "/proc/$p/stat" 2>/dev/null; done \
+    | awk '{s += $1} END {print s + 0}')
+  local app; app=$(awk '{print $14 + $15}' "/proc/$APP_PID/stat")
+  awk -v a="$app" -v p="$pg" -v t="$tck" 'BEGIN{printf "%d %d", a * 1000 / t, p * 1000 / t}'
+}
+cpu_per_request() { # before after requests -> "JVM x ms + PostgreSQL y ms"
+  awk -v b="$1" -v a="$2" -v n="$3" 'BEGIN{split(b,x," "); split(a,y," ");
+    printf "JVM %.2f ms + PostgreSQL %.2f ms", (y[1]-x[1])/n, (y[2]-x[2])/n}'; }
+per_request() { # before after requests -> "tx/request rows-written/request"
+  awk -v b="$1" -v a="$2" -v n="$3" 'BEGIN{split(b,x," "); split(a,y," ");
+    printf "%.2f tx, %.1f rows written, %.0f rows read", (y[1]-x[1])/n, (y[2]-x[2])/n, (y[3]-x[3])/n}'; }
 bare_rows() { sql "SELECT count(*) FROM bench_bare_event"; }
 
 echo "warm-up ${WARM}s each (not counted)"
@@ -36,21 +53,30 @@ MLEN=$(sql "SELECT round(avg(length(meta_data))) FROM domain_event_entry WHERE p
 for r in $(seq 1 "$ROUNDS"); do
   PG=$(pgbench -n -M prepared -c "$CLIENTS" -j 2 -T "$DUR" -f bench/pg-insert.sql -D plen="$PLEN" -D mlen="$MLEN" \
         "$DB" 2>&1 | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
-  B0=$(bare_rows)
+  B0=$(bare_rows); BW0=$(db_work); BC0=$(cpu_ms)
   BARE=$(run_wrk /api/v1/bench "$((r * 2))000000000000" "$DUR")
-  B1=$(bare_rows)
-  A0=$(recorded)
+  BC1=$(cpu_ms); B1=$(bare_rows); BW1=$(db_work)
+  A0=$(recorded); AW0=$(db_work); AC0=$(cpu_ms)
   if [ "${PROFILE:-0}" = 1 ] && [ "$r" = 1 ]; then
     jcmd "$APP_PID" JFR.start name=bench settings=profile duration="${DUR}s" filename="$OUT/$NAME.jfr" >/dev/null
   fi
   APP=$(run_wrk /api/v1 "$((r * 2 + 1))000000000000" "$DUR")
-  A1=$(recorded)
+  sleep 2 # let the projections catch up, so their work is counted
+  AC1=$(cpu_ms); A1=$(recorded); AW1=$(db_work)
+  if [ "${DIAG:-0}" = 1 ]; then # which tables and indexes read the rows
+    sql "SELECT relname || ' ' || indexrelname || ' ' || idx_tup_read || ' ' || idx_tup_fetch FROM pg_stat_user_indexes
+         WHERE idx_tup_read > 1000 ORDER BY idx_tup_read DESC" | tee -a "$REPORT"
+    sql "SELECT relname || ' seq_tup_read=' || seq_tup_read || ' seq_scan=' || seq_scan FROM pg_stat_user_tables
+         WHERE seq_tup_read > 1000 ORDER BY seq_tup_read DESC" | tee -a "$REPORT"
+  fi
   BR=$(field ok_rate "$BARE"); AR=$(field ok_rate "$APP")
   {
     echo "-- round $r"
     echo "pgbench single-row insert tx/s:   $PG"
     echo "bare JDBC endpoint:  $BARE  rows_inserted=$((B1 - B0))"
     echo "application (Axon):  $APP  events_recorded=$((A1 - A0))"
+    echo "PostgreSQL work per accepted request: bare $(per_request "$BW0" "$BW1" "$((B1 - B0))"); app (with projections) $(per_request "$AW0" "$AW1" "$((A1 - A0))")"
+    echo "CPU per accepted request: bare $(cpu_per_request "$BC0" "$BC1" "$((B1 - B0))"); app (with projections) $(cpu_per_request "$AC0" "$AC1" "$((A1 - A0))")"
     echo "accepted reports/s: app $AR, bare $BR, pgbench $PG"
     echo "RATIO app/bare = $(ratio "$AR" "$BR")   (target >= 0.5)"
     echo "RATIO app/pgbench = $(ratio "$AR" "$PG")"

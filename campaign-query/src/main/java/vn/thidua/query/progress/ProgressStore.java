@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,19 +34,48 @@ public class ProgressStore {
                 + " VALUES (?, ?, ?, ?, ?)", rows);
     }
 
-    /** A period's report replaced by new values; lateness is that of the first submission, kept if known. */
+    /**
+     * A period's report replaced by new values; lateness is that of the first submission, kept if known. Rows
+     * already there are updated in place (a correction usually rewrites the same indicators, and an update that
+     * touches no indexed column is far cheaper for the database than a delete and an insert).
+     */
     void replaceReport(int generation, String campaignId, String unitCode, String period, Map<String, BigDecimal> values,
                        boolean late, String at, long position) {
-        List<Boolean> known = jdbc.queryForList("SELECT late FROM progress_value WHERE generation = ? AND campaign_id = ?"
-                + " AND unit_code = ? AND period_code = ?", Boolean.class, generation, campaignId, unitCode, period);
-        boolean firstLate = known.isEmpty() ? late : known.get(0);
-        jdbc.update("DELETE FROM progress_value WHERE generation = ? AND campaign_id = ? AND unit_code = ?"
-                + " AND period_code = ?", generation, campaignId, unitCode, period);
-        List<Object[]> rows = new ArrayList<>();
-        values.forEach((code, value) -> rows.add(new Object[]{generation, campaignId, unitCode, code, period, value,
-                "SUBMITTED", firstLate, at, position}));
-        jdbc.batchUpdate("INSERT INTO progress_value (generation, campaign_id, unit_code, indicator_code, period_code,"
-                + " reported, verified, status, late, at, position) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)", rows);
+        Map<String, Boolean> known = new HashMap<>();
+        jdbc.query("SELECT indicator_code, late FROM progress_value WHERE generation = ? AND campaign_id = ?"
+                        + " AND unit_code = ? AND period_code = ?",
+                rs -> {
+                    known.put(rs.getString(1), rs.getBoolean(2));
+                }, generation, campaignId, unitCode, period);
+        boolean firstLate = known.isEmpty() ? late : known.values().iterator().next();
+        List<Object[]> updates = new ArrayList<>();
+        List<Object[]> inserts = new ArrayList<>();
+        values.forEach((code, value) -> {
+            if (known.containsKey(code)) {
+                updates.add(new Object[]{value, firstLate, at, position, generation, campaignId, unitCode, code,
+                        period});
+            } else {
+                inserts.add(new Object[]{generation, campaignId, unitCode, code, period, value, "SUBMITTED",
+                        firstLate, at, position});
+            }
+        });
+        if (!updates.isEmpty()) {
+            jdbc.batchUpdate("UPDATE progress_value SET reported = ?, verified = NULL, status = 'SUBMITTED', late = ?,"
+                    + " at = ?, position = ? WHERE generation = ? AND campaign_id = ? AND unit_code = ?"
+                    + " AND indicator_code = ? AND period_code = ?", updates);
+        }
+        if (!inserts.isEmpty()) {
+            jdbc.batchUpdate("INSERT INTO progress_value (generation, campaign_id, unit_code, indicator_code,"
+                    + " period_code, reported, verified, status, late, at, position)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?, ?, ?)", inserts);
+        }
+        for (String dropped : known.keySet()) {
+            if (!values.containsKey(dropped)) {
+                jdbc.update("DELETE FROM progress_value WHERE generation = ? AND campaign_id = ? AND unit_code = ?"
+                        + " AND indicator_code = ? AND period_code = ?", generation, campaignId, unitCode, dropped,
+                        period);
+            }
+        }
     }
 
     void verify(int generation, String campaignId, String unitCode, String period, Map<String, BigDecimal> counted) {

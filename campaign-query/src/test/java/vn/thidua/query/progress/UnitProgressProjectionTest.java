@@ -119,6 +119,32 @@ class UnitProgressProjectionTest {
     }
 
     @Test
+    void aCorrectionReplacesTheValuesButKeepsTheFirstSubmissionsLateness() {
+        history();
+        // A's P1 was verified at 48; P2 was late, then rejected. Both corrected on time.
+        record(participation(A), "Participation", new ReportCorrected(participation(A), ID, A, "P1",
+                values("55", "1"), values("50", "0"), "bổ sung", false));
+        record(participation(A), "Participation", new ReportCorrected(participation(A), ID, A, "P2",
+                values("110", "1"), values("100", "1"), "đã bổ sung hồ sơ", false));
+
+        List<Map<String, Object>> rows = store.jdbc.queryForList("SELECT indicator_code, period_code, reported,"
+                + " verified, status, late FROM progress_value WHERE generation = 0 AND unit_code = ?"
+                + " ORDER BY period_code, indicator_code", A);
+        assertThat(rows).extracting(r -> r.get("period_code"), r -> r.get("indicator_code"),
+                        r -> ((java.math.BigDecimal) r.get("reported")).stripTrailingZeros().toPlainString(),
+                        r -> r.get("verified"), r -> r.get("status"), r -> r.get("late"))
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("P1", "OK", "1", null, "SUBMITTED", false),
+                        org.assertj.core.groups.Tuple.tuple("P1", "Q", "55", null, "SUBMITTED", false),
+                        org.assertj.core.groups.Tuple.tuple("P2", "OK", "1", null, "SUBMITTED", true),
+                        org.assertj.core.groups.Tuple.tuple("P2", "Q", "110", null, "SUBMITTED", true));
+        List<Map<String, Object>> live = valueRows(0);
+        new ProjectionRebuilder(List.of(projection), states, new EventTable(store.jdbc, store.transactions),
+                store.transactions).replayNow(UnitProgressProjection.NAME);
+        assertThat(valueRows(1)).isEqualTo(live);
+    }
+
+    @Test
     void applyingTheSameEventTwiceChangesNothing() {
         history();
         List<Map<String, Object>> once = valueRows(0);
