@@ -335,7 +335,10 @@ abstract class ReadSideScenarios extends CommendationScenarios {
                 .contains("thidua_processor_lag_seconds{application=\"thidua\",processor=\"audit\"}")
                 .contains("thidua_processor_dead_letters{application=\"thidua\",processor=\"unit-progress\"}")
                 .contains("thidua_commands_refused_total{application=\"thidua\",rule=\"pledge.below-floor\"}")
-                .contains("http_server_requests_seconds_count");
+                .contains("http_server_requests_seconds_count")
+                .contains("thidua_aggregate_cache_size{aggregate=\"Participation\",application=\"thidua\"}")
+                .contains("thidua_aggregate_cache_lookups_total{aggregate=\"Participation\",application=\"thidua\","
+                        + "result=\"stale\"}");
         JsonNode health = api.get("/actuator/health").send().json();
         assertThat(health.path("status").asText()).isEqualTo("UP");
         assertThat(health.path("components").path("db").path("status").asText()).isEqualTo("UP");
