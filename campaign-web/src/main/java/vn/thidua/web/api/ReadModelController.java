@@ -2,6 +2,8 @@ package vn.thidua.web.api;
 
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,27 +20,47 @@ import vn.thidua.domain.query.UnitProgress;
 import vn.thidua.domain.query.UnitProgressQuery;
 import vn.thidua.domain.scoring.LeagueTable;
 import vn.thidua.domain.shared.InvalidValue;
+import vn.thidua.query.league.LeagueTableQueries;
+import vn.thidua.query.league.StoredLeagueTable;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /** The league table (current, as of an instant, under a rule version, or previewed under a draft) and unit progress. */
 @RestController
 @RequestMapping("/api/v1/campaigns/{campaignId}")
 public class ReadModelController {
     private final QueryGateway queries;
+    private final LeagueTableQueries leagueTables;
 
-    public ReadModelController(QueryGateway queries) {
+    public ReadModelController(QueryGateway queries, LeagueTableQueries leagueTables) {
         this.queries = queries;
+        this.leagueTables = leagueTables;
     }
 
+    /**
+     * The current table comes straight from the league-table cache (one indexed check of the stored table's stamp
+     * per request), not through the query bus, with a weak ETag naming the write it comes from: a GET with that
+     * tag in {@code If-None-Match} answers 304 until the table changes. As of an instant or under another rule
+     * version it is computed through the query bus, without a validator.
+     */
     @GetMapping("/league-table")
-    public LeagueTable leagueTable(@PathVariable String campaignId,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                                   OffsetDateTime asOf,
-                                   @RequestParam(required = false) Integer rules) {
-        return Queries.ask(queries, new LeagueTableQuery(campaignId, asOf == null ? null : asOf.toInstant(), rules),
-                LeagueTable.class);
+    public ResponseEntity<LeagueTable> leagueTable(@PathVariable String campaignId,
+                                                   @RequestParam(required = false)
+                                                   @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                                                   OffsetDateTime asOf,
+                                                   @RequestParam(required = false) Integer rules) {
+        if (asOf == null && rules == null) {
+            Optional<StoredLeagueTable> stored = leagueTables.stored(campaignId);
+            if (stored.isPresent()) {
+                // Clients and browsers may keep it, but must ask again (cheaply, with the tag) before reusing it.
+                return ResponseEntity.ok().eTag(stored.get().stamp().etag())
+                        .cacheControl(CacheControl.noCache().cachePrivate()).body(stored.get().table());
+            }
+        }
+        return ResponseEntity.ok(Queries.ask(queries, new LeagueTableQuery(campaignId,
+                asOf == null ? null : asOf.toInstant(), rules), LeagueTable.class));
     }
 
     /** What-if: the table under a draft rule set given as query parameters; nothing is published. */
