@@ -109,6 +109,12 @@ abstract class ReadSideScenarios extends CommendationScenarios {
         assertThat(unchanged.body()).isEmpty();
         assertThat(unchanged.header("ETag")).isEqualTo(etag);
         assertStatus(api.get(path).as(f.auditor()).header("If-None-Match", "W/\"lt-0-1-1\"").send(), 200);
+        // The JSON kept per stamp is what the query path writes, and content negotiation still holds.
+        Response asJson = api.get(path).as(f.auditor()).header("Accept", "text/html, */*;q=0.1").send();
+        assertStatus(asJson, 200);
+        assertThat(asJson.contentType()).startsWith("application/json");
+        assertThat(asJson.json().path("rows")).isEqualTo(table(f, "?rules=1").path("rows"));
+        assertStatus(api.get(path).as(f.auditor()).header("Accept", "application/xml").send(), 406);
 
         assertStatus(api.put(f.reportPath(1, "Q1")).as(f.officer(1)).header("Consistency", "wait")
                 .json(map("values", map("REV", 145, "OK", true, "RATE", 75), "reason", "điều chỉnh")).send(), 200);
