@@ -22,7 +22,7 @@ ROWS=$(curl -fsS -u "ops:$ADMIN_PW" "$BASE/api/v1/campaigns/$CAMPAIGN/league-tab
   echo "== Queries ($(date -u +%FT%TZ)) =="
   machine
   echo "campaign $CAMPAIGN: $UNITS units, 6 indicators, $REPORTS report versions per unit; league table has $ROWS rows"
-  echo "open loop (32 connections) at $RATES req/s, ${DUR}s each after a ${WARM}s warm-up at the same rate"
+  echo "open loop (32 keep-alive connections, BenchClient's own blocking HTTP/1.1 client) at $RATES req/s, ${DUR}s each after a ${WARM}s warm-up at the same rate"
 } | tee "$REPORT"
 # The issue's rate first; then a lower one this machine can serve, so latencies are not only queueing.
 for RATE in $RATES; do
@@ -38,6 +38,7 @@ for RATE in $RATES; do
     echo "RATIO league-table/bare p50 = $(ratio "$(field p50 "$LEAGUE")" "$(field p50 "$BARE")"), p99 = $(ratio "$(field p99 "$LEAGUE")" "$(field p99 "$BARE")")"
     echo "RATIO unit-progress/bare p50 = $(ratio "$(field p50 "$PROG")" "$(field p50 "$BARE")"), p99 = $(ratio "$(field p99 "$PROG")" "$(field p99 "$BARE")")"
     echo "answered within 10 s: bare $(field rate "$BARE")/s, league-table $(field rate "$LEAGUE")/s, unit-progress $(field rate "$PROG")/s (asked $RATE/s; errors = failed, timed out or not sent)"
+    echo "load generator's own CPU during each run (cores busy, 1 = one core): bare $(field clientcores "$BARE"), league-table $(field clientcores "$LEAGUE"), unit-progress $(field clientcores "$PROG")"
   } | tee -a "$REPORT"
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$REPORT"

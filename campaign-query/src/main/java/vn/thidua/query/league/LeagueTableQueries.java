@@ -9,39 +9,43 @@ import vn.thidua.domain.scoring.CampaignHistory;
 import vn.thidua.domain.scoring.LeagueTable;
 import vn.thidua.domain.scoring.LeagueTableCalculator;
 import vn.thidua.domain.shared.NotFound;
-import vn.thidua.query.projection.ProjectionStates;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 
 /**
- * League tables: the current one from the projection's table; any past instant, any published rule version, or a
- * draft rule set computed from the event store with the same scoring component.
+ * League tables: the current one from the projection's table (kept in memory, checked against the database on every
+ * read: {@link LeagueTableCache}); any past instant, any published rule version, or a draft rule set computed from
+ * the event store with the same scoring component.
  */
 @Component
 public class LeagueTableQueries {
-    private final LeagueTableStore store;
-    private final ProjectionStates states;
     private final CampaignHistories histories;
     private final LeagueTableCalculator calculator = new LeagueTableCalculator();
     private final Clock clock;
+    private final LeagueTableCache cache;
 
-    public LeagueTableQueries(LeagueTableStore store, ProjectionStates states, CampaignHistories histories,
-                              Clock clock) {
-        this.store = store;
-        this.states = states;
+    public LeagueTableQueries(LeagueTableStore store, CampaignHistories histories, Clock clock) {
         this.histories = histories;
         this.clock = clock;
+        this.cache = new LeagueTableCache(store, LeagueTableCache.DEFAULT_SIZE);
+    }
+
+    /**
+     * The campaign's current table as the projection stored it, with the stamp of that write (for HTTP validators);
+     * empty while the projection has stored none for it. Served from memory after one indexed check per call.
+     */
+    public Optional<StoredLeagueTable> stored(String campaignId) {
+        return cache.current(campaignId);
     }
 
     @QueryHandler
     public LeagueTable handle(LeagueTableQuery query) {
         if (query.asOf() == null && query.rulesVersion() == null) {
-            Optional<LeagueTable> stored = store.read(states.activeGeneration(LeagueTableProjection.NAME),
-                    query.campaignId());
+            Optional<StoredLeagueTable> stored = cache.current(query.campaignId());
             if (stored.isPresent()) {
-                return stored.get();
+                return stored.get().table();
             }
         }
         Instant asOf = query.asOf() != null ? query.asOf() : clock.instant();

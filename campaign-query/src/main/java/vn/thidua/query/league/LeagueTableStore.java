@@ -10,6 +10,8 @@ import vn.thidua.domain.scoring.LeagueTable;
 import vn.thidua.query.support.EventJson;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,12 +67,59 @@ public class LeagueTableStore {
             return Optional.empty();
         }
         List<LeagueRow> rows = jdbc.query("SELECT * FROM league_table_row WHERE generation = ? AND campaign_id = ?"
-                + " ORDER BY position", (rs, i) -> new LeagueRow(rs.getInt("rank"), rs.getString("unit_code"),
-                rs.getString("unit_name"), rs.getBigDecimal("total"), rs.getBoolean("provisional"),
-                points(rs.getString("contents")), points(rs.getString("indicators")), rs.getBigDecimal("penalties")),
-                generation, campaignId);
+                + " ORDER BY position", (rs, i) -> row(rs), generation, campaignId);
         return Optional.of(new LeagueTable(campaignId, (Integer) meta.get(0)[0], Instant.parse((String) meta.get(0)[1]),
                 rows));
+    }
+
+    /**
+     * The stamp of the campaign's table in the serving generation: one indexed lookup (the projection's state row
+     * joined with the campaign's row on the active generation). Empty while the projection has stored no table for
+     * the campaign.
+     */
+    Optional<StoredLeagueTable.Stamp> servingStamp(String campaignId) {
+        List<StoredLeagueTable.Stamp> stamps = jdbc.query("SELECT p.active_generation, c.last_position,"
+                        + " c.computed_at FROM projection_state p JOIN league_table_campaign c"
+                        + " ON c.generation = p.active_generation AND c.campaign_id = ? WHERE p.name = ?",
+                (rs, i) -> new StoredLeagueTable.Stamp(rs.getInt(1), rs.getLong(2), rs.getString(3)), campaignId,
+                LeagueTableProjection.NAME);
+        return stamps.stream().findFirst();
+    }
+
+    /**
+     * The campaign's table in the serving generation with the stamp of the write it comes from, read in one
+     * statement, so from one snapshot: a write replaces the campaign row and its rows in one transaction, so the
+     * rows answered are always those of the stamp answered, even while a write or a generation switch commits.
+     */
+    Optional<StoredLeagueTable> readServing(String campaignId) {
+        StoredLeagueTable.Stamp[] stamp = {null};
+        int[] rulesVersion = {0};
+        List<LeagueRow> rows = new ArrayList<>();
+        jdbc.query("SELECT p.active_generation, c.last_position, c.computed_at, c.rules_version, r.unit_code, r.rank,"
+                + " r.unit_name, r.total, r.provisional, r.contents, r.indicators, r.penalties"
+                + " FROM projection_state p JOIN league_table_campaign c"
+                + " ON c.generation = p.active_generation AND c.campaign_id = ?"
+                + " LEFT JOIN league_table_row r ON r.generation = c.generation AND r.campaign_id = c.campaign_id"
+                + " WHERE p.name = ? ORDER BY r.position", rs -> {
+            if (stamp[0] == null) {
+                stamp[0] = new StoredLeagueTable.Stamp(rs.getInt(1), rs.getLong(2), rs.getString(3));
+                rulesVersion[0] = rs.getInt(4);
+            }
+            if (rs.getString("unit_code") != null) {
+                rows.add(row(rs));
+            }
+        }, campaignId, LeagueTableProjection.NAME);
+        if (stamp[0] == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new StoredLeagueTable(stamp[0], new LeagueTable(campaignId, rulesVersion[0],
+                Instant.parse(stamp[0].computedAt()), rows)));
+    }
+
+    private LeagueRow row(ResultSet rs) throws SQLException {
+        return new LeagueRow(rs.getInt("rank"), rs.getString("unit_code"), rs.getString("unit_name"),
+                rs.getBigDecimal("total"), rs.getBoolean("provisional"), points(rs.getString("contents")),
+                points(rs.getString("indicators")), rs.getBigDecimal("penalties"));
     }
 
     public void clear(int generation) {

@@ -58,7 +58,7 @@ class LeagueTableProjectionTest {
         LeagueTableStore tables = new LeagueTableStore(store.jdbc);
         CampaignHistories histories = new CampaignHistories(events);
         projection = new LeagueTableProjection(histories, tables, states, clock);
-        queries = new LeagueTableQueries(tables, states, histories, clock);
+        queries = new LeagueTableQueries(tables, histories, clock);
         rebuilder = new ProjectionRebuilder(List.of(projection), states, events, store.transactions);
     }
 

@@ -1,15 +1,24 @@
 package vn.thidua.web.api;
 
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.validation.Valid;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import jakarta.validation.Valid;
 import vn.thidua.domain.campaign.ScoringMethod;
 import vn.thidua.domain.campaign.ScoringRules;
 import vn.thidua.domain.query.LeagueTablePreviewQuery;
@@ -18,27 +27,74 @@ import vn.thidua.domain.query.UnitProgress;
 import vn.thidua.domain.query.UnitProgressQuery;
 import vn.thidua.domain.scoring.LeagueTable;
 import vn.thidua.domain.shared.InvalidValue;
+import vn.thidua.query.league.LeagueTableQueries;
+import vn.thidua.query.league.StoredLeagueTable;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 /** The league table (current, as of an instant, under a rule version, or previewed under a draft) and unit progress. */
 @RestController
 @RequestMapping("/api/v1/campaigns/{campaignId}")
 public class ReadModelController {
     private final QueryGateway queries;
+    private final LeagueTableQueries leagueTables;
+    private final LeagueTableJson leagueTableJson;
 
-    public ReadModelController(QueryGateway queries) {
+    public ReadModelController(QueryGateway queries, LeagueTableQueries leagueTables, LeagueTableJson leagueTableJson) {
         this.queries = queries;
+        this.leagueTables = leagueTables;
+        this.leagueTableJson = leagueTableJson;
     }
 
+    /**
+     * The current table comes straight from the league-table cache (one indexed check of the stored table's stamp
+     * per request), not through the query bus, as JSON kept per stamp ({@link LeagueTableJson}), with a weak ETag
+     * naming the write it comes from: a GET with that tag in {@code If-None-Match} answers 304 until the table
+     * changes. As of an instant or under another rule version it is computed through the query bus, without a
+     * validator.
+     */
     @GetMapping("/league-table")
-    public LeagueTable leagueTable(@PathVariable String campaignId,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
-                                   OffsetDateTime asOf,
-                                   @RequestParam(required = false) Integer rules) {
-        return Queries.ask(queries, new LeagueTableQuery(campaignId, asOf == null ? null : asOf.toInstant(), rules),
-                LeagueTable.class);
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = LeagueTable.class)))
+    public ResponseEntity<?> leagueTable(@PathVariable String campaignId,
+                                         @RequestParam(required = false)
+                                         @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime asOf,
+                                         @RequestParam(required = false) Integer rules,
+                                         @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (asOf == null && rules == null) {
+            Optional<StoredLeagueTable> stored = leagueTables.stored(campaignId);
+            if (stored.isPresent()) {
+                // Clients and browsers may keep it, but must ask again (cheaply, with the tag) before reusing it.
+                ResponseEntity.BodyBuilder ok = ResponseEntity.ok().eTag(stored.get().stamp().etag())
+                        .cacheControl(CacheControl.noCache().cachePrivate());
+                if (acceptsJson(accept)) {
+                    return ok.contentType(MediaType.APPLICATION_JSON).body(leagueTableJson.of(stored.get()));
+                }
+                // Anything else goes through content negotiation as before (406 for what is not JSON).
+                return ok.body(stored.get().table());
+            }
+        }
+        return ResponseEntity.ok(Queries.ask(queries, new LeagueTableQuery(campaignId,
+                asOf == null ? null : asOf.toInstant(), rules), LeagueTable.class));
+    }
+
+    /** Whether plain JSON is acceptable: no Accept header, or one naming application/json or a wildcard over it. */
+    static boolean acceptsJson(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        try {
+            for (MediaType type : MediaType.parseMediaTypes(accept)) {
+                if (type.getQualityValue() > 0 && type.includes(MediaType.APPLICATION_JSON)) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
     }
 
     /** What-if: the table under a draft rule set given as query parameters; nothing is published. */

@@ -30,8 +30,9 @@ public class SecurityConfig {
 
     @Bean
     public VerifiedCredentialsCache verifiedCredentialsCache(UserStore users, PasswordEncoder encoder, Clock clock,
-                                                             @Value("${thidua.auth-cache-seconds:60}") long seconds) {
-        return new VerifiedCredentialsCache(users, encoder, clock, seconds * 1000);
+                                                             @Value("${thidua.auth-cache-seconds:60}") long seconds,
+                                                             @Value("${thidua.auth-user-seconds:5}") long userSeconds) {
+        return new VerifiedCredentialsCache(users, encoder, clock, seconds * 1000, userSeconds * 1000);
     }
 
     @Bean

@@ -94,6 +94,45 @@ abstract class ReadSideScenarios extends CommendationScenarios {
     }
 
     @Test
+    void theCurrentTableCarriesAnETagAndAConditionalGetAnswers304UntilTheTableChanges() {
+        Fixture f = scoredCampaign();
+        String path = f.campaignPath() + "/league-table";
+        Response first = api.get(path).as(f.auditor()).send();
+        assertStatus(first, 200);
+        String etag = first.header("ETag");
+        assertThat(etag).startsWith("W/\"lt-").endsWith("\"");
+        assertThat(first.header("Cache-Control")).contains("no-cache").contains("private").doesNotContain("no-store");
+        assertThat(api.get(path).as(f.officer(0)).send().header("ETag")).isEqualTo(etag);
+
+        Response unchanged = api.get(path).as(f.auditor()).header("If-None-Match", etag).send();
+        assertStatus(unchanged, 304);
+        assertThat(unchanged.body()).isEmpty();
+        assertThat(unchanged.header("ETag")).isEqualTo(etag);
+        assertStatus(api.get(path).as(f.auditor()).header("If-None-Match", "W/\"lt-0-1-1\"").send(), 200);
+        // The JSON kept per stamp is what the query path writes, and content negotiation still holds.
+        Response asJson = api.get(path).as(f.auditor()).header("Accept", "text/html, */*;q=0.1").send();
+        assertStatus(asJson, 200);
+        assertThat(asJson.contentType()).startsWith("application/json");
+        assertThat(asJson.json().path("rows")).isEqualTo(table(f, "?rules=1").path("rows"));
+        assertStatus(api.get(path).as(f.auditor()).header("Accept", "application/xml").send(), 406);
+
+        assertStatus(api.put(f.reportPath(1, "Q1")).as(f.officer(1)).header("Consistency", "wait")
+                .json(map("values", map("REV", 145, "OK", true, "RATE", 75), "reason", "điều chỉnh")).send(), 200);
+        Response changed = api.get(path).as(f.auditor()).header("If-None-Match", etag).send();
+        assertStatus(changed, 200);
+        assertThat(changed.header("ETag")).isNotEqualTo(etag).startsWith("W/\"lt-");
+        assertThat(row(changed.json(), f.unit(1)).path("provisional").asBoolean()).isTrue();
+        assertNumber(row(changed.json(), f.unit(1)).path("total"), "116");
+
+        // Computed answers (as of an instant, another rule version) carry no validator.
+        Response past = api.get(path + "?asOf=" + Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
+                .as(f.auditor()).header("If-None-Match", etag).send();
+        assertStatus(past, 200);
+        assertThat(past.header("ETag")).isNull();
+        assertThat(api.get(path + "?rules=1").as(f.auditor()).send().header("ETag")).isNull();
+    }
+
+    @Test
     void asOfShowsThePastAndAnotherRuleVersionOrADraftRescoresIt() {
         Fixture f = scoredCampaign();
         Instant before = Instant.now();
