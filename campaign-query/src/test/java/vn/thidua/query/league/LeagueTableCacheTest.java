@@ -1,5 +1,6 @@
 package vn.thidua.query.league;
 
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -68,8 +69,8 @@ class LeagueTableCacheTest {
     }
 
     private void record(String stream, String type, Object event, Instant at) {
-        store.append(stream, type, event, at, "tester");
-        projection.on(event);
+        TrackedEventMessage<?> message = store.appendDelivered(stream, type, event, at, "tester");
+        projection.on(event, message);
     }
 
     private void history() {
@@ -136,7 +137,7 @@ class LeagueTableCacheTest {
         history();
         StoredLeagueTable before = current();
         LeagueTable changed = withTotals(before.table(), new BigDecimal("7.0000"));
-        tables.write(0, changed, before.stamp().lastPosition(), NOW.plusMillis(1));
+        tables.write(0, changed, before.stamp().lastPosition(), 0, NOW.plusMillis(1));
 
         StoredLeagueTable after = current();
         assertThat(after.stamp().lastPosition()).isEqualTo(before.stamp().lastPosition());
@@ -149,7 +150,7 @@ class LeagueTableCacheTest {
         history();
         StoredLeagueTable before = current();
         // Generation 1 holds another table under the very same position and instant: only the generation differs.
-        tables.write(1, withTotals(before.table(), new BigDecimal("1.0000")), before.stamp().lastPosition(), NOW);
+        tables.write(1, withTotals(before.table(), new BigDecimal("1.0000")), before.stamp().lastPosition(), 0, NOW);
         assertThat(current()).isSameAs(before);
 
         store.jdbc.update("UPDATE projection_state SET active_generation = 1 WHERE name = ?",
@@ -173,13 +174,14 @@ class LeagueTableCacheTest {
 
     @Test
     void nothingIsAnsweredOrRememberedWhileNoTableIsStored() {
-        store.append(StreamIds.campaign(ID), "Campaign", launched(), LAUNCH, "tester");
+        TrackedEventMessage<?> launch = store.appendDelivered(StreamIds.campaign(ID), "Campaign", launched(), LAUNCH,
+                "tester");
         assertThat(cache.current(ID)).isEmpty();
         assertThat(cache.size()).isZero();
         // The query then computes the table from the history, as before.
         assertThat(queries.handle(new LeagueTableQuery(ID, null, null)).rows()).hasSize(3);
 
-        projection.on(launched());
+        projection.on(launch.getPayload(), launch);
         assertThat(cache.current(ID)).isPresent();
         tables.clear(0);
         assertThat(cache.current(ID)).isEmpty();
@@ -190,7 +192,7 @@ class LeagueTableCacheTest {
     void forgetsTheLeastRecentlyReadCampaignBeyondItsSize() {
         LeagueTableCache small = new LeagueTableCache(tables, 2);
         for (String id : List.of("c1", "c2", "c3")) {
-            tables.write(0, table(id, BigDecimal.ONE, 3), 1, NOW);
+            tables.write(0, table(id, BigDecimal.ONE, 3), 1, 0, NOW);
         }
         small.current("c1");
         small.current("c2");
@@ -211,7 +213,7 @@ class LeagueTableCacheTest {
     @Test
     void rowsAreNeverRememberedUnderAnotherWritesStamp() throws Exception {
         TransactionTemplate tx = new TransactionTemplate(store.transactions);
-        tables.write(0, table(ID, BigDecimal.ZERO, 20), 0, NOW);
+        tables.write(0, table(ID, BigDecimal.ZERO, 20), 0, 0, NOW);
         AtomicBoolean writing = new AtomicBoolean(true);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -220,7 +222,7 @@ class LeagueTableCacheTest {
                     for (int k = 1; k <= 300; k++) {
                         long position = k;
                         tx.executeWithoutResult(s -> tables.write(0, table(ID, BigDecimal.valueOf(position), 20),
-                                position, NOW.plusSeconds(position)));
+                                position, 0, NOW.plusSeconds(position)));
                     }
                 } finally {
                     writing.set(false);
