@@ -47,7 +47,12 @@ public class CommandSender {
      * {@code Consistency: wait}, also until the projections have caught up.
      */
     public Object dispatch(Actor actor, Object command) {
-        Object result = gateway.sendAndWait(command, metadata(actor));
+        Object result;
+        try {
+            result = gateway.sendAndWait(command, metadata(actor));
+        } finally {
+            RequestCampaignTerms.forgetInThisRequest();
+        }
         HttpServletRequest request = currentRequest();
         String wait = request == null ? null : request.getHeader(ConsistencyWait.HEADER);
         if (ConsistencyWait.requested(wait) && command instanceof TargetsStream target) {
