@@ -47,12 +47,7 @@ public class CommandSender {
      * {@code Consistency: wait}, also until the projections have caught up.
      */
     public Object dispatch(Actor actor, Object command) {
-        Object result;
-        try {
-            result = gateway.sendAndWait(command, metadata(actor));
-        } finally {
-            RequestCampaignTerms.forgetInThisRequest();
-        }
+        Object result = gateway.sendAndWait(command, metadata(actor));
         HttpServletRequest request = currentRequest();
         String wait = request == null ? null : request.getHeader(ConsistencyWait.HEADER);
         if (ConsistencyWait.requested(wait) && command instanceof TargetsStream target) {

@@ -32,7 +32,6 @@ import vn.thidua.domain.shared.MetadataKeys;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.RuleViolation;
 import vn.thidua.query.league.CampaignSequencing;
-import vn.thidua.web.api.RequestCampaignTerms;
 import vn.thidua.query.support.EventJson;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -192,13 +191,6 @@ public class AxonConfig {
     @Bean
     public EventStoreLookups eventStoreLookups(EventStore eventStore) {
         return new EventStoreLookups(eventStore);
-    }
-
-    /** Campaign terms as controllers and command handlers ask for them: read once per request until a command. */
-    @Bean
-    @Primary
-    public RequestCampaignTerms requestCampaignTerms(EventStoreLookups eventStoreLookups) {
-        return new RequestCampaignTerms(eventStoreLookups);
     }
 
     /**
