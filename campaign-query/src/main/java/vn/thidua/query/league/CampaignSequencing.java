@@ -3,6 +3,7 @@ package vn.thidua.query.league;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.query.store.CampaignOf;
 
 /**
@@ -13,12 +14,34 @@ import vn.thidua.query.store.CampaignOf;
  */
 public class CampaignSequencing implements SequencingPolicy<EventMessage<?>> {
     public static final String BEAN_NAME = "campaignSequencing";
+    /** "participation:" — StreamIds.participation("", "") is "participation::". */
+    private static final String PARTICIPATION_PREFIX = StreamIds.participation("", "").substring(0,
+            StreamIds.participation("", "").length() - 1);
 
     private final SequentialPerAggregatePolicy perStream = SequentialPerAggregatePolicy.instance();
 
     @Override
     public Object getSequenceIdentifierFor(EventMessage<?> event) {
-        String campaignId = CampaignOf.event(event.getPayload());
-        return campaignId != null ? "campaign:" + campaignId : perStream.getSequenceIdentifierFor(event);
+        String campaignId;
+        try {
+            campaignId = CampaignOf.event(event.getPayload());
+        } catch (RuntimeException unreadable) {
+            // A payload that cannot be read fails in its handler and is dead-lettered there; routing it must not fail.
+            campaignId = null;
+        }
+        return campaignId != null ? StreamIds.campaign(campaignId) : perStream.getSequenceIdentifierFor(event);
+    }
+
+    /**
+     * The sequence identifier of any event of a stream, from the stream's identifier alone, as
+     * {@link #getSequenceIdentifierFor} gives it: lets a caller find the segment that handles a stream's events
+     * (codes and ids never contain ':', see Codes).
+     */
+    public static String ofStream(String streamId) {
+        if (streamId.startsWith(PARTICIPATION_PREFIX)) {
+            int unit = streamId.lastIndexOf(':');
+            return StreamIds.campaign(streamId.substring(PARTICIPATION_PREFIX.length(), unit));
+        }
+        return streamId;
     }
 }

@@ -9,6 +9,8 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -16,6 +18,7 @@ import vn.thidua.domain.campaign.CampaignClosed;
 import vn.thidua.domain.campaign.CampaignLaunched;
 import vn.thidua.domain.scoring.CampaignHistory;
 import vn.thidua.domain.scoring.LeagueTableCalculator;
+import vn.thidua.domain.shared.NotFound;
 import vn.thidua.query.projection.ProjectionStates;
 import vn.thidua.query.projection.RebuildableProjection;
 import vn.thidua.query.store.CampaignOf;
@@ -50,6 +53,7 @@ public class LeagueTableProjection implements RebuildableProjection {
     public static final String NAME = "league-table";
     public static final String GROUP = "league-table";
     private static final String BATCH = "league-table:batch";
+    private static final Logger LOG = LoggerFactory.getLogger(LeagueTableProjection.class);
 
     private final CampaignHistories histories;
     private final LeagueTableStore store;
@@ -96,9 +100,7 @@ public class LeagueTableProjection implements RebuildableProjection {
         List<Delivered> pending = batch.get(campaignId);
         if (pending == null) {
             if (folds.getIfPresent(campaignId) == null) {
-                // Fail here, inside the handler, for an event whose campaign cannot be read: the event is then
-                // dead-lettered instead of failing the whole batch at commit.
-                histories.requireLaunched(campaignId);
+                requireLaunched(campaignId);
             }
             pending = new ArrayList<>();
             batch.put(campaignId, pending);
@@ -122,8 +124,10 @@ public class LeagueTableProjection implements RebuildableProjection {
                         live = load(campaignId, generation);
                         if (live.apply(d.streamId(), d.sequence(), d.payload(), d.position())
                                 == LiveCampaign.Outcome.EARLIER_MISSING) {
-                            throw new IllegalStateException("event " + d.sequence() + " of stream " + d.streamId()
-                                    + " arrived, but the event store does not hold its predecessors");
+                            // Folded afresh, the campaign holds every committed event of its members' streams: this
+                            // one's stream is not among them, so it cannot count in the table.
+                            LOG.warn("event {} of stream {} is not part of campaign {}'s history; not scored",
+                                    d.sequence(), d.streamId(), campaignId);
                         }
                     }
                 }
@@ -136,6 +140,22 @@ public class LeagueTableProjection implements RebuildableProjection {
                     folds.put(campaignId, live);
                 }
             }
+        }
+    }
+
+    /**
+     * An event of a campaign that was never launched fails here, inside the handler, so it is dead-lettered (and can
+     * be retried once the campaign exists) instead of failing the whole batch. Any other failure (the database, say)
+     * is left to the batch: it fails at scoring and the processor retries it, rather than parking the campaign's
+     * events behind a dead letter, which with one sequence per campaign would hold back all of them.
+     */
+    private void requireLaunched(String campaignId) {
+        try {
+            histories.requireLaunched(campaignId);
+        } catch (NotFound unknown) {
+            throw unknown;
+        } catch (RuntimeException transientFailure) {
+            LOG.debug("could not check campaign {} now; its batch will tell", campaignId, transientFailure);
         }
     }
 

@@ -68,11 +68,12 @@ public class ProcessorPositions {
     }
 
     /**
-     * Whether the processor has handled the event at {@code position} of stream {@code streamId}: the segment that
-     * owns the stream (events are sequenced per stream) has passed it. Other segments may store their tokens only
-     * every few seconds when they have nothing to do, so they are not waited for.
+     * Whether the processor has handled the event at {@code position} filed under {@code sequenceIdentifier} (the
+     * stream's id, or whatever the processor's sequencing policy files it under): the segment that owns that
+     * sequence has passed it. Other segments may store their tokens only every few seconds when they have nothing
+     * to do, so they are not waited for.
      */
-    public boolean covers(String processor, long position, String streamId) {
+    public boolean covers(String processor, long position, String sequenceIdentifier) {
         List<Object[]> rows = jdbc.query("SELECT segment, token, token_type FROM token_entry WHERE processor_name = ?",
                 (rs, i) -> new Object[]{rs.getInt(1), rs.getBytes(2), rs.getString(3)}, processor);
         if (rows.isEmpty()) {
@@ -81,7 +82,7 @@ public class ProcessorPositions {
         int[] segmentIds = rows.stream().mapToInt(r -> (Integer) r[0]).toArray();
         TrackingToken upTo = GapAwareTrackingToken.newInstance(position, Collections.emptySortedSet());
         for (Object[] row : rows) {
-            if (Segment.computeSegment((Integer) row[0], segmentIds).matches(streamId)) {
+            if (Segment.computeSegment((Integer) row[0], segmentIds).matches(sequenceIdentifier)) {
                 TrackingToken token = token((byte[]) row[1], (String) row[2]);
                 return token != null && token.covers(upTo);
             }

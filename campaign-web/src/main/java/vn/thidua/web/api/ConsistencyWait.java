@@ -1,5 +1,6 @@
 package vn.thidua.web.api;
 
+import vn.thidua.query.league.CampaignSequencing;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -52,7 +53,7 @@ public class ConsistencyWait {
         }
         long deadline = System.currentTimeMillis() + timeoutMillis;
         for (String projection : projections(header)) {
-            while (!positions.covers(projection, position, streamId)) {
+            while (!positions.covers(projection, position, sequenceOf(projection, streamId))) {
                 if (System.currentTimeMillis() > deadline) {
                     if (response != null) {
                         response.setHeader("Consistency-Timeout", projection);
@@ -68,5 +69,10 @@ public class ConsistencyWait {
             }
         }
         return true;
+    }
+
+    /** The sequence the projection's processor files the stream's events under, so its segment is the one asked. */
+    static String sequenceOf(String projection, String streamId) {
+        return LeagueTableProjection.GROUP.equals(projection) ? CampaignSequencing.ofStream(streamId) : streamId;
     }
 }
