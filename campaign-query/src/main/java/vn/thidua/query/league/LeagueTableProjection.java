@@ -67,7 +67,7 @@ public class LeagueTableProjection implements RebuildableProjection {
 
     @Autowired
     public LeagueTableProjection(CampaignHistories histories, LeagueTableStore store, ProjectionStates states,
-                                 Clock clock, @Value("${thidua.league-table.live-campaigns:500}") long liveCampaigns) {
+                                 Clock clock, @Value("${thidua.league-table.live-campaigns:100}") long liveCampaigns) {
         this.histories = histories;
         this.store = store;
         this.states = states;
@@ -77,7 +77,7 @@ public class LeagueTableProjection implements RebuildableProjection {
 
     public LeagueTableProjection(CampaignHistories histories, LeagueTableStore store, ProjectionStates states,
                                  Clock clock) {
-        this(histories, store, states, clock, 500);
+        this(histories, store, states, clock, 100);
     }
 
     @EventHandler

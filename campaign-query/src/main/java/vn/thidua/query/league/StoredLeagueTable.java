@@ -13,12 +13,17 @@ public record StoredLeagueTable(Stamp stamp, LeagueTable table) {
      */
     public record Stamp(int generation, long lastPosition, String computedAt) {
 
+        /** The version of the league table's JSON; raise it when LeagueTable or LeagueRow change what they write. */
+        static final int REPRESENTATION = 1;
+
         /**
          * A weak entity tag for HTTP: equal stamps give the same table, so the same JSON (weak, because a proxy
-         * may still compress it).
+         * may still compress it). {@link #REPRESENTATION} changes whenever the JSON of a table changes shape, so a
+         * client holding a tag from an older release does not get a 304 for a body it cannot have.
          */
         public String etag() {
-            StringBuilder tag = new StringBuilder(48).append("W/\"lt-").append(generation).append('-')
+            StringBuilder tag = new StringBuilder(48).append("W/\"lt").append(REPRESENTATION).append('-')
+                    .append(generation).append('-')
                     .append(lastPosition).append('-');
             for (int i = 0; i < computedAt.length(); i++) {
                 char c = computedAt.charAt(i);

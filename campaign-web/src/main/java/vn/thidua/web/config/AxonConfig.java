@@ -157,7 +157,7 @@ public class AxonConfig {
      */
     @Bean
     public StoreCheckedAggregateCache participationCache(EventStore eventStore,
-            @Value("${thidua.aggregate-cache.max-entries:20000}") long maxEntries) {
+            @Value("${thidua.aggregate-cache.max-entries:10000}") long maxEntries) {
         return new StoreCheckedAggregateCache(maxEntries, eventStore::lastSequenceNumberFor);
     }
 
