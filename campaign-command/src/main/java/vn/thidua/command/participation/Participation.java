@@ -11,7 +11,6 @@ import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.command.support.StreamTargetResolver;
 import vn.thidua.command.support.Values;
 import vn.thidua.domain.campaign.CampaignTerms;
-import vn.thidua.domain.campaign.Direction;
 import vn.thidua.domain.campaign.Indicator;
 import vn.thidua.domain.campaign.Period;
 import vn.thidua.domain.participation.PledgeRevised;
@@ -30,6 +29,7 @@ import vn.thidua.domain.shared.Deadlines;
 import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.Role;
 import vn.thidua.domain.shared.Outcome;
+import vn.thidua.domain.shared.RuleViolation;
 import vn.thidua.domain.shared.StreamIds;
 
 import java.math.BigDecimal;
@@ -94,13 +94,10 @@ public class Participation {
 
     /** The floor is the least ambitious target the cluster accepts: a minimum, or a maximum when lower is better. */
     private static void checkFloor(Indicator indicator, BigDecimal target) {
-        if (indicator.floor() == null) {
-            return;
+        if (!indicator.meetsFloor(target)) {
+            throw new RuleViolation("pledge.below-floor", "the target " + target.toPlainString() + " for "
+                    + indicator.code() + " is below the cluster's floor " + indicator.floor().toPlainString());
         }
-        boolean lowerIsBetter = indicator.direction() == Direction.LOWER_IS_BETTER;
-        boolean ok = lowerIsBetter ? target.compareTo(indicator.floor()) <= 0 : target.compareTo(indicator.floor()) >= 0;
-        require(ok, "pledge.below-floor", "the target " + target.toPlainString() + " for " + indicator.code()
-                + " is below the cluster's floor " + indicator.floor().toPlainString());
     }
 
     @CommandHandler

@@ -14,4 +14,18 @@ public record Indicator(String code, String title, String unit, IndicatorKind ki
     public Direction directionOrDefault() {
         return direction == null ? Direction.HIGHER_IS_BETTER : direction;
     }
+
+    /** Whether lower is better, so that the cluster's floor is a ceiling. */
+    public boolean floorIsCeiling() {
+        return direction == Direction.LOWER_IS_BETTER;
+    }
+
+    /** Whether a target is at least as ambitious as the cluster's floor; any target is when there is no floor. */
+    public boolean meetsFloor(BigDecimal target) {
+        if (floor == null) {
+            return true;
+        }
+        int c = target.compareTo(floor);
+        return floorIsCeiling() ? c <= 0 : c >= 0;
+    }
 }

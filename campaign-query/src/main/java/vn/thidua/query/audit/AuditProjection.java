@@ -104,7 +104,8 @@ public class AuditProjection implements RebuildableProjection {
     /** Writes the audit row of one event into {@code generation}, replacing any row already there for it. */
     public void apply(StoredEvent event, int generation) {
         AuditRow row = row(event, generation,
-                (aggregateId, periodCode, position) -> previousInTable(generation, aggregateId, periodCode, position));
+                (aggregateId, periodCode, position, withReported) ->
+                previousInTable(generation, aggregateId, periodCode, position, withReported));
         jdbc.update("DELETE FROM audit_entry WHERE generation = ? AND position = ?", generation, event.position());
         jdbc.update(AuditRow.INSERT, row.arguments());
     }
@@ -132,7 +133,7 @@ public class AuditProjection implements RebuildableProjection {
 
             @Override
             public void accept(StoredEvent event) {
-                AuditRow row = row(event, generation, (aggregateId, periodCode, position) ->
+                AuditRow row = row(event, generation, (aggregateId, periodCode, position, withReported) ->
                         previous.getOrDefault(key(aggregateId, periodCode), Previous.NONE));
                 buffer.add(row.arguments());
                 String status = STATUS_AFTER.get(row.type());
@@ -165,7 +166,8 @@ public class AuditProjection implements RebuildableProjection {
 
     @FunctionalInterface
     interface History {
-        Previous before(String aggregateId, String periodCode, long position);
+        /** @param withReported whether the previous reported values are needed, not only the previous status */
+        Previous before(String aggregateId, String periodCode, long position, boolean withReported);
     }
 
     AuditRow row(StoredEvent event, int generation, History history) {
@@ -174,8 +176,12 @@ public class AuditProjection implements RebuildableProjection {
         String[] keys = keys(payload);
         List<Map<String, Object>> changes = null;
         if (STATUS_AFTER.containsKey(type) || payload instanceof PledgeRevised) {
-            Previous before = payload instanceof PledgeRevised ? Previous.NONE
-                    : history.before(event.streamId(), keys[2], event.position());
+            // A revision carries its own previous targets; a first version has no previous one to compare with.
+            boolean comparedWithNothing = payload instanceof PledgeRevised || payload instanceof ReportSubmitted
+                    || payload instanceof CommendationProposed;
+            Previous before = comparedWithNothing ? Previous.NONE
+                    : history.before(event.streamId(), keys[2], event.position(),
+                    payload instanceof ReportVerified verified && verified.fixedValues() != null);
             changes = changes(payload, type, before);
         }
         return new AuditRow(generation, event.position(), event.at().toString(), event.at().toEpochMilli(), type,
@@ -240,7 +246,8 @@ public class AuditProjection implements RebuildableProjection {
     }
 
     /** The previous version of a submission, read from the rows already written for this generation. */
-    private Previous previousInTable(int generation, String aggregateId, String periodCode, long position) {
+    private Previous previousInTable(int generation, String aggregateId, String periodCode, long position,
+                                     boolean withReported) {
         String period = periodCode == null ? " AND period_code IS NULL" : " AND period_code = ?";
         Object[] args = periodCode == null ? new Object[]{aggregateId, position}
                 : new Object[]{aggregateId, periodCode, position};
@@ -250,8 +257,8 @@ public class AuditProjection implements RebuildableProjection {
         List<String> statusTypes = jdbc.queryForList("SELECT type FROM audit_entry WHERE generation = ?"
                 + " AND aggregate_id = ?" + period + " AND position < ? AND type IN " + STATUS_TYPES
                 + NEWEST_FIRST, String.class, withGeneration);
-        List<String> reports = jdbc.queryForList("SELECT payload FROM audit_entry WHERE generation = ?"
-                + " AND aggregate_id = ?" + period + " AND position < ?"
+        List<String> reports = !withReported ? List.of() : jdbc.queryForList("SELECT payload FROM audit_entry"
+                + " WHERE generation = ? AND aggregate_id = ?" + period + " AND position < ?"
                 + " AND type IN ('ReportSubmitted', 'ReportCorrected')" + NEWEST_FIRST,
                 String.class, withGeneration);
         Map<String, BigDecimal> reported = null;

@@ -33,7 +33,7 @@ public class CampaignHistories {
     public record Folded(CampaignHistory history, long lastPosition, Map<String, Long> lastSequences) {
     }
 
-    /** Throws {@link NotFound} unless the campaign's stream begins with its launch. */
+    /** Throws {@link NotFound} unless the campaign's stream has an event (its first is always the launch). */
     public void requireLaunched(String campaignId) {
         if (events.lastPositionOf(StreamIds.campaign(campaignId)) < 0) {
             throw new NotFound("campaign", campaignId);

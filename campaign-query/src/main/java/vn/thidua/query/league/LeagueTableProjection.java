@@ -35,8 +35,8 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.IntStream;
 
 /**
  * The league table of every campaign. A unit's points may depend on every other unit's results, so every batch
@@ -61,7 +61,8 @@ public class LeagueTableProjection implements RebuildableProjection {
     private final LeagueTableCalculator calculator = new LeagueTableCalculator();
     private final Clock clock;
     private final Cache<String, LiveCampaign> folds;
-    private final Map<String, Object> locks = new ConcurrentHashMap<>();
+    /** Striped, so the locks stay as many however many campaigns come and go. */
+    private final Object[] locks = IntStream.range(0, 64).mapToObj(i -> new Object()).toArray();
     private final LongAdder loads = new LongAdder();
     private final LongAdder incremental = new LongAdder();
 
@@ -112,7 +113,7 @@ public class LeagueTableProjection implements RebuildableProjection {
         int generation = states.generationForWrite(NAME);
         for (Map.Entry<String, List<Delivered>> entry : batch.entrySet()) {
             String campaignId = entry.getKey();
-            synchronized (locks.computeIfAbsent(campaignId, k -> new Object())) {
+            synchronized (locks[Math.floorMod(campaignId.hashCode(), locks.length)]) {
                 if (CurrentUnitOfWork.isStarted()) {
                     // The fold is changed before the table commits: if the commit fails, forget it.
                     CurrentUnitOfWork.get().onRollback(u -> folds.invalidate(campaignId));

@@ -53,7 +53,9 @@ public class LeagueTableQueries {
         ScoringRules rules = history.terms().rules();
         if (query.rulesVersion() != null) {
             // A version published after the instant still applies: recomputing the past under new rules is the point.
-            rules = histories.current(query.campaignId()).history().terms().rulesVersion(query.rulesVersion())
+            // Without an instant the history just folded is the current one: it is not read a second time.
+            CampaignHistory current = query.asOf() == null ? history : histories.current(query.campaignId()).history();
+            rules = current.terms().rulesVersion(query.rulesVersion())
                     .orElseThrow(() -> new NotFound("rule version", query.rulesVersion() + " of campaign "
                             + query.campaignId()));
         }

@@ -141,9 +141,13 @@ class LeagueTableProjectionTest {
     void handlingTheSameEventTwiceChangesNothing() {
         history();
         List<Map<String, Object>> once = rows(0);
-        TrackedEventMessage<?> again = delivered.get(4);
+        // A's P1 report again, after A's verification overtook it: applied twice it would undo the verification.
+        TrackedEventMessage<?> again = delivered.get(3);
         projection.on(again.getPayload(), again);
         assertThat(rows(0)).isEqualTo(once);
+        assertThat(current().row(A).orElseThrow().provisional()).isFalse();
+        assertThat(store.jdbc.queryForObject("SELECT events_applied FROM league_table_campaign WHERE generation = 0",
+                Long.class)).isEqualTo(6);
     }
 
     @Test

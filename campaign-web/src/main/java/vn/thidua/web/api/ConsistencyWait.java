@@ -1,5 +1,7 @@
 package vn.thidua.web.api;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import vn.thidua.query.league.CampaignSequencing;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,11 +25,13 @@ public class ConsistencyWait {
 
     private final ProcessorPositions positions;
     private final EventTable events;
+    private final EventProcessingConfiguration processing;
     private final long timeoutMillis;
 
-    public ConsistencyWait(ProcessorPositions positions, EventTable events,
+    public ConsistencyWait(ProcessorPositions positions, EventTable events, EventProcessingConfiguration processing,
                            @Value("${thidua.consistency-wait-millis:10000}") long timeoutMillis) {
         this.positions = positions;
+        this.processing = processing;
         this.events = events;
         this.timeoutMillis = timeoutMillis;
     }
@@ -53,7 +57,8 @@ public class ConsistencyWait {
         }
         long deadline = System.currentTimeMillis() + timeoutMillis;
         for (String projection : projections(header)) {
-            while (!positions.covers(projection, position, sequenceOf(projection, streamId))) {
+            String sequence = sequenceOf(processing.sequencingPolicy(projection), streamId);
+            while (!positions.covers(projection, position, sequence)) {
                 if (System.currentTimeMillis() > deadline) {
                     if (response != null) {
                         response.setHeader("Consistency-Timeout", projection);
@@ -71,8 +76,11 @@ public class ConsistencyWait {
         return true;
     }
 
-    /** The sequence the projection's processor files the stream's events under, so its segment is the one asked. */
-    static String sequenceOf(String projection, String streamId) {
-        return LeagueTableProjection.GROUP.equals(projection) ? CampaignSequencing.ofStream(streamId) : streamId;
+    /**
+     * The sequence the processor's own sequencing policy files the stream's events under, so that its segment is the
+     * one asked: the stream itself, or the campaign for a policy that sequences by campaign.
+     */
+    static String sequenceOf(SequencingPolicy<?> policy, String streamId) {
+        return policy instanceof CampaignSequencing ? CampaignSequencing.ofStream(streamId) : streamId;
     }
 }

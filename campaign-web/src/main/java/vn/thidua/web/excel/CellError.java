@@ -13,8 +13,4 @@ public record CellError(String sheet, int row, String column, String key, List<O
         return new CellError(sheet, row, column == null ? "" : column, key, List.of(args));
     }
 
-    /** Where it is, as "Sheet!B7". */
-    public String ref() {
-        return sheet + "!" + column + (row > 0 ? row : "");
-    }
 }

@@ -433,8 +433,8 @@ public class LaunchWorkbooks {
             if (weight != null && weight.signum() < 0) {
                 sheet.error(r, 8, "excel.error.negative");
             }
-            if ((kind == IndicatorKind.ADJUSTMENT || kind == IndicatorKind.COUNT) && perItem == null
-                    && ExcelSupport.blank(sheet.cell(r, 9))) {
+            // As CampaignDefinitionRules: only ADJUSTMENT needs it; a COUNT without it scores 1 point per item.
+            if (kind == IndicatorKind.ADJUSTMENT && perItem == null && ExcelSupport.blank(sheet.cell(r, 9))) {
                 sheet.error(r, 9, "excel.error.pointsPerItemRequired");
             }
             if (min != null && max != null && min.compareTo(max) > 0) {
@@ -464,7 +464,8 @@ public class LaunchWorkbooks {
             }
             ScoringMethod method = rs.choice(1, 1, ScoringMethod.class, true, METHOD_ALIASES);
             BigDecimal cap = rs.number(1, 2, false);
-            if (cap != null && cap.signum() <= 0) {
+            // As CampaignDefinitionRules: the cap matters (and must be positive) only for RATIO_CAPPED.
+            if (method == ScoringMethod.RATIO_CAPPED && cap != null && cap.signum() <= 0) {
                 rs.error(1, 2, "excel.error.positive");
             }
             BigDecimal[] penalties = new BigDecimal[3];

@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 import vn.thidua.command.support.Values;
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.campaign.Content;
-import vn.thidua.domain.campaign.Direction;
 import vn.thidua.domain.campaign.Indicator;
 import vn.thidua.domain.campaign.IndicatorKind;
 import vn.thidua.domain.campaign.Period;
@@ -489,15 +488,11 @@ public class SubmissionWorkbooks {
             errors.add(CellError.of(sheet, row, at, "excel.error.aboveMax", plain(indicator.max())));
             return null;
         }
-        if (kind == Kind.PLEDGES && indicator.floor() != null) {
-            boolean lower = indicator.kind() == IndicatorKind.QUANTITATIVE
-                    && indicator.direction() == Direction.LOWER_IS_BETTER;
-            boolean ok = lower ? value.compareTo(indicator.floor()) <= 0 : value.compareTo(indicator.floor()) >= 0;
-            if (!ok) {
-                errors.add(CellError.of(sheet, row, at, lower ? "excel.error.aboveCeiling" : "excel.error.belowFloor",
-                        plain(value), plain(indicator.floor())));
-                return null;
-            }
+        if (kind == Kind.PLEDGES && !indicator.meetsFloor(value)) {
+            errors.add(CellError.of(sheet, row, at,
+                    indicator.floorIsCeiling() ? "excel.error.aboveCeiling" : "excel.error.belowFloor",
+                    plain(value), plain(indicator.floor())));
+            return null;
         }
         return value;
     }
@@ -508,9 +503,5 @@ public class SubmissionWorkbooks {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s;
-    }
-
-    static boolean deadlinePassed(java.time.LocalDate date, java.time.Instant now) {
-        return Deadlines.passed(date, now);
     }
 }

@@ -60,10 +60,6 @@ public class SegmentBalancer {
         scheduler.scheduleWithFixedDelay(this::balanceQuietly, 0, intervalMillis, TimeUnit.MILLISECONDS);
     }
 
-    public String nodeId() {
-        return nodeId;
-    }
-
     private void balanceQuietly() {
         try {
             balance();

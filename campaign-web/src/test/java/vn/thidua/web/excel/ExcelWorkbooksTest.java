@@ -8,6 +8,7 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
+import vn.thidua.domain.campaign.ScoringMethod;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.PaneInformation;
 import org.junit.jupiter.api.Test;
@@ -476,6 +477,32 @@ class ExcelWorkbooksTest {
         assertThat(terms.indicators()).hasSize(4);
         assertThat(terms.periods()).hasSize(2);
         assertThat(terms.headUnit()).isEqualTo(ClusterTwoSeed.TRIEU_SON);
+    }
+
+    /** The upload asks what the API asks (CampaignDefinitionRules), no more. */
+    @Test
+    void aCountWithoutPointsPerItemAndACapUnusedByTheMethodAreAcceptedAsByTheApi() throws Exception {
+        Workbook wb = download("truongcum", "/campaigns/launch/template.xlsx");
+        String id = "excel-" + UUID.randomUUID().toString().substring(0, 8);
+        wb.getSheetAt(0).getRow(1).getCell(2).setCellValue(id);
+        Row count = wb.getSheetAt(2).getRow(3);
+        assertThat(count.getCell(5).getStringCellValue()).isEqualTo("COUNT");
+        count.getCell(9).setBlank();
+        Sheet rulesSheet = wb.getSheetAt(3);
+        Row rules = rulesSheet.getRow(1) != null ? rulesSheet.getRow(1) : rulesSheet.createRow(1);
+        rules.createCell(0).setCellValue(1);
+        rules.createCell(1).setCellValue("LEADER_INTERPOLATED");
+        rules.createCell(2).setCellValue(0);
+
+        MvcResult ok = mvc.perform(multipart("/campaigns/launch/excel")
+                .file(new MockMultipartFile("file", "phat-dong.xlsx", ExcelSupport.XLSX, bytes(wb)))
+                .with(user(as("truongcum"))).with(csrf())).andReturn();
+
+        assertThat(ok.getResponse().getStatus()).as(ok.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(302);
+        CampaignTerms terms = campaigns.require(id);
+        assertThat(terms.indicators().get("NTM_NANG_CAO").pointsPerItem()).isNull();
+        assertThat(terms.rules().method()).isEqualTo(ScoringMethod.LEADER_INTERPOLATED);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.thidua.web.it;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.thidua.domain.participation.ReportSubmitted;
@@ -357,6 +358,18 @@ abstract class ReadSideScenarios extends CommendationScenarios {
 
     Map<String, List<Map<String, Object>>> readModels() {
         return ReadModels.snapshot(jdbc);
+    }
+
+    @Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
+
+    /** Consistency: wait and the live league table both rely on the campaign policy being the one configured. */
+    @Test
+    void theLeagueTableProcessorSequencesByCampaign() {
+        assertThat(processing.sequencingPolicy(vn.thidua.query.league.LeagueTableProjection.GROUP))
+                .isInstanceOf(vn.thidua.query.league.CampaignSequencing.class);
+        assertThat(processing.sequencingPolicy("audit"))
+                .isNotInstanceOf(vn.thidua.query.league.CampaignSequencing.class);
     }
 
     @Test

@@ -41,11 +41,6 @@ public final class FormErrors {
         return fields.get(path);
     }
 
-    /** Errors of fields whose path starts with {@code prefix}, for a summary of a group. */
-    public boolean hasUnder(String prefix) {
-        return fields.keySet().stream().anyMatch(p -> p.startsWith(prefix));
-    }
-
     public Map<String, String> getFields() {
         return fields;
     }

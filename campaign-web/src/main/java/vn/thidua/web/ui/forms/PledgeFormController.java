@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.domain.campaign.CampaignTerms;
-import vn.thidua.domain.campaign.Direction;
 import vn.thidua.domain.campaign.Indicator;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.RuleViolation;
@@ -108,10 +107,8 @@ public class PledgeFormController {
                 if (value == null) {
                     continue;
                 }
-                boolean lower = indicator.direction() == Direction.LOWER_IS_BETTER;
-                int c = value.compareTo(indicator.floor());
-                if (lower ? c > 0 : c < 0) {
-                    errors.field(field, lower ? "field.above-ceiling" : "field.below-floor",
+                if (!indicator.meetsFloor(value)) {
+                    errors.field(field, indicator.floorIsCeiling() ? "field.above-ceiling" : "field.below-floor",
                             fmt.number(indicator.floor(), 8));
                 }
             }

@@ -109,7 +109,7 @@ final class Refusals {
         if (m.contains("QUANTITATIVE indicators only")) {
             return new Object[]{"field.direction-quantitative-only"};
         }
-        if (m.contains("ADJUSTMENT")) {
+        if (m.contains("required for ADJUSTMENT")) {
             return new Object[]{"field.points-per-item-required"};
         }
         if (m.contains("1 or more")) {

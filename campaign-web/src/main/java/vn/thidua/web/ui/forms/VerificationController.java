@@ -62,8 +62,7 @@ public class VerificationController {
     }
 
     /** One pending report. {@code key} names its form on the page. */
-    public record Pending(CampaignTerms terms, UnitRef unit, Period period, Submissions.Report report,
-                          Map<String, String> shown, String key) {
+    public record Pending(CampaignTerms terms, UnitRef unit, Period period, Submissions.Report report, String key) {
     }
 
     @GetMapping("/verification")
@@ -145,7 +144,7 @@ public class VerificationController {
                 for (Period period : terms.periods()) {
                     Submissions.Report report = s.report(period.code());
                     if (report != null && report.pending()) {
-                        pending.add(new Pending(terms, unit, period, report, ValueInputs.shown(terms, report.values()),
+                        pending.add(new Pending(terms, unit, period, report,
                                 key(terms.campaignId(), unit.code(), period.code())));
                     }
                 }

@@ -66,11 +66,6 @@ public class LeagueTableWatcher {
         return emitter;
     }
 
-    int listenerCount(String campaignId) {
-        Set<SseEmitter> set = listeners.get(campaignId);
-        return set == null ? 0 : set.size();
-    }
-
     private void remove(String campaignId, SseEmitter emitter) {
         listeners.computeIfPresent(campaignId, (id, set) -> {
             set.remove(emitter);
