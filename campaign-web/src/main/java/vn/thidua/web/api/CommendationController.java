@@ -30,6 +30,8 @@ import vn.thidua.web.security.Permissions;
 
 import java.net.URI;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.Set;
 import java.util.UUID;
 
 import static vn.thidua.command.support.Rules.require;
@@ -93,18 +95,15 @@ public class CommendationController {
                 "an emulation flag goes only to the leading unit; " + row.unitCode() + " ranks " + row.rank());
         if (award == Award.GOVERNMENT_FLAG) {
             List<CommendationView> standing = existing.stream().filter(CommendationView::standing).toList();
-            long holders = standing.stream().filter(c -> c.award() == Award.PROVINCIAL_FLAG
-                    && ("APPROVED".equals(c.status()) || "CONFERRED".equals(c.status())))
-                    .map(CommendationView::unitCode).distinct().count();
-            require(standing.stream().anyMatch(c -> c.award() == Award.PROVINCIAL_FLAG
-                            && c.unitCode().equals(row.unitCode())
-                            && ("APPROVED".equals(c.status()) || "CONFERRED".equals(c.status()))),
-                    "commendation.government-flag-needs-provincial-flag",
+            Set<String> holders = standing.stream().filter(c -> c.award() == Award.PROVINCIAL_FLAG
+                            && ("APPROVED".equals(c.status()) || "CONFERRED".equals(c.status())))
+                    .map(CommendationView::unitCode).collect(Collectors.toSet());
+            require(holders.contains(row.unitCode()), "commendation.government-flag-needs-provincial-flag",
                     "the Government flag goes only to a holder of the provincial flag");
-            long allowed = Math.max(1, holders / 5);
+            long allowed = Math.max(1, holders.size() / 5);
             long proposed = standing.stream().filter(c -> c.award() == Award.GOVERNMENT_FLAG).count();
             require(proposed < allowed, "commendation.government-flag-quota",
-                    "at most 20% of the " + holders + " provincial-flag holders (" + allowed
+                    "at most 20% of the " + holders.size() + " provincial-flag holders (" + allowed
                             + ") may receive the Government flag; " + proposed + " already proposed");
         }
     }

@@ -1,5 +1,6 @@
 package vn.thidua.web.excel;
 
+import vn.thidua.domain.shared.Deadlines;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
@@ -32,7 +33,7 @@ import java.util.regex.Pattern;
 
 /** Styles, cell writing and reading, and download headers shared by every workbook of the app. */
 final class ExcelSupport {
-    static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VN = Deadlines.ZONE;
     static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     static final int MAX_TEXT = 32_767;
     private static final Pattern DECIMAL = Pattern.compile("[-+]?\\d+([.,]\\d+)?");

@@ -1,5 +1,6 @@
 package vn.thidua.web.seed;
 
+import vn.thidua.domain.shared.Deadlines;
 import vn.thidua.domain.campaign.CloseCampaign;
 import vn.thidua.domain.campaign.Content;
 import vn.thidua.domain.campaign.Direction;
@@ -42,7 +43,7 @@ import java.util.Map;
  */
 public final class ClusterTwoSeed {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId ZONE = Deadlines.ZONE;
 
     public static final String CLUSTER_CODE = "CUM-II-TH";
     public static final String CLUSTER_NAME = "Cụm thi đua số II – tỉnh Thanh Hóa";

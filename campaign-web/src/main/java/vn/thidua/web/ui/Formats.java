@@ -1,5 +1,6 @@
 package vn.thidua.web.ui;
 
+import vn.thidua.domain.shared.Deadlines;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +18,7 @@ import java.util.Locale;
  */
 @Component("fmt")
 public class Formats {
-    private static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final ZoneId VN = Deadlines.ZONE;
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 

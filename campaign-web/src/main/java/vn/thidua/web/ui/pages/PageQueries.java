@@ -1,5 +1,6 @@
 package vn.thidua.web.ui.pages;
 
+import vn.thidua.domain.shared.Deadlines;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 import vn.thidua.command.support.CampaignTermsLookup;
@@ -22,7 +23,7 @@ import java.util.List;
 /** What the pages read: campaigns, league tables and unit progress, through the same components as the REST API. */
 @Component
 public class PageQueries {
-    public static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId VN = Deadlines.ZONE;
 
     private final QueryGateway queries;
     private final CampaignTermsLookup campaigns;
@@ -63,7 +64,7 @@ public class PageQueries {
 
     /** The end of a day in Asia/Ho_Chi_Minh: the last millisecond before the next day begins. */
     public static Instant endOfDay(LocalDate day) {
-        return day.plusDays(1).atStartOfDay(VN).toInstant().minusMillis(1);
+        return Deadlines.lastInstantOf(day);
     }
 
     public static Instant startOfDay(LocalDate day) {
