@@ -12,11 +12,6 @@ public final class Deadlines {
     }
 
     /** The first instant after the deadline day, i.e. midnight at the start of the next day in Vietnam. */
-    /** The last instant (to the millisecond) of the day in Vietnam: "as of" a date includes all of that day. */
-    public static Instant lastInstantOf(LocalDate date) {
-        return endOf(date).minusMillis(1);
-    }
-
     public static Instant endOf(LocalDate date) {
         return date.plusDays(1).atStartOfDay(ZONE).toInstant();
     }

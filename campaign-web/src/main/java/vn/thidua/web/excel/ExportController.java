@@ -139,7 +139,7 @@ public class ExportController {
             return null;
         }
         try {
-            return Deadlines.lastInstantOf(LocalDate.parse(asOf.trim()));
+            return Deadlines.endOf(LocalDate.parse(asOf.trim()));
         } catch (RuntimeException e) {
             try {
                 return OffsetDateTime.parse(asOf.trim()).toInstant();

@@ -64,7 +64,7 @@ public class PageQueries {
 
     /** The end of a day in Asia/Ho_Chi_Minh: the last millisecond before the next day begins. */
     public static Instant endOfDay(LocalDate day) {
-        return Deadlines.lastInstantOf(day);
+        return Deadlines.endOf(day).minusMillis(1);
     }
 
     public static Instant startOfDay(LocalDate day) {
