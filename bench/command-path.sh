@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Command path: 16 concurrent HTTP clients PUT report corrections (every body changes a value, so every request is
-# an accepted, recorded command) against two baselines measured in the same run: pgbench single-row inserts into an
-# event-shaped table, and the bare JDBC endpoint of the "bench" profile (same stack, no Axon). See BENCHMARKS.md.
+# an accepted, recorded command) against three baselines measured in the same run: pgbench single-row inserts into
+# an event-shaped table, the bare JDBC endpoint of the "bench" profile (same stack, no Axon), and plain Axon (same
+# stack and command path, a rule-less aggregate, no projections; PlainAxonBaseline). See BENCHMARKS.md.
 # Knobs: UNITS=128 CLIENTS=16 DUR=10 (s per measurement) WARM=10 ROUNDS=2 PROFILE=0 (1: JFR of the app's run)
 #        SKIP_BUILD=1 (use the jar as built)
 NAME=command-path
@@ -36,9 +37,11 @@ per_request() { # before after requests -> "tx/request rows-written/request"
   awk -v b="$1" -v a="$2" -v n="$3" 'BEGIN{split(b,x," "); split(a,y," ");
     printf "%.2f tx, %.1f rows written, %.0f rows read", (y[1]-x[1])/n, (y[2]-x[2])/n, (y[3]-x[3])/n}'; }
 bare_rows() { sql "SELECT count(*) FROM bench_bare_event"; }
+plain_rows() { sql "SELECT count(*) FROM bench_axon_event"; }
 
 echo "warm-up ${WARM}s each (not counted)"
 run_wrk /api/v1/bench 1000000000000 "$WARM" >/dev/null
+run_wrk /api/v1/bench-axon 1000000000000 "$WARM" >/dev/null
 run_wrk /api/v1 1000000000000 "$WARM" >/dev/null
 PLEN=$(sql "SELECT round(avg(length(payload))) FROM domain_event_entry WHERE payload_type LIKE '%ReportCorrected'")
 MLEN=$(sql "SELECT round(avg(length(meta_data))) FROM domain_event_entry WHERE payload_type LIKE '%ReportCorrected'")
@@ -56,6 +59,9 @@ for r in $(seq 1 "$ROUNDS"); do
   B0=$(bare_rows); BW0=$(db_work); BC0=$(cpu_ms)
   BARE=$(run_wrk /api/v1/bench "$((r * 2))000000000000" "$DUR")
   BC1=$(cpu_ms); B1=$(bare_rows); BW1=$(db_work)
+  P0=$(plain_rows); PW0=$(db_work); PC0=$(cpu_ms)
+  PLAIN=$(run_wrk /api/v1/bench-axon "$((r * 2))000000000000" "$DUR")
+  PC1=$(cpu_ms); P1=$(plain_rows); PW1=$(db_work)
   A0=$(recorded); AW0=$(db_work); AC0=$(cpu_ms)
   if [ "${PROFILE:-0}" = 1 ] && [ "$r" = 1 ]; then
     jcmd "$APP_PID" JFR.start name=bench settings=profile duration="${DUR}s" filename="$OUT/$NAME.jfr" >/dev/null
@@ -69,16 +75,19 @@ for r in $(seq 1 "$ROUNDS"); do
     sql "SELECT relname || ' seq_tup_read=' || seq_tup_read || ' seq_scan=' || seq_scan FROM pg_stat_user_tables
          WHERE seq_tup_read > 1000 ORDER BY seq_tup_read DESC" | tee -a "$REPORT"
   fi
-  BR=$(field ok_rate "$BARE"); AR=$(field ok_rate "$APP")
+  BR=$(field ok_rate "$BARE"); AR=$(field ok_rate "$APP"); PR=$(field ok_rate "$PLAIN")
   {
     echo "-- round $r"
     echo "pgbench single-row insert tx/s:   $PG"
     echo "bare JDBC endpoint:  $BARE  rows_inserted=$((B1 - B0))"
+    echo "plain Axon endpoint: $PLAIN  events_recorded=$((P1 - P0))"
     echo "application (Axon):  $APP  events_recorded=$((A1 - A0))"
-    echo "PostgreSQL work per accepted request: bare $(per_request "$BW0" "$BW1" "$((B1 - B0))"); app (with projections) $(per_request "$AW0" "$AW1" "$((A1 - A0))")"
-    echo "CPU per accepted request: bare $(cpu_per_request "$BC0" "$BC1" "$((B1 - B0))"); app (with projections) $(cpu_per_request "$AC0" "$AC1" "$((A1 - A0))")"
-    echo "accepted reports/s: app $AR, bare $BR, pgbench $PG"
+    echo "PostgreSQL work per accepted request: bare $(per_request "$BW0" "$BW1" "$((B1 - B0))"); plain Axon $(per_request "$PW0" "$PW1" "$((P1 - P0))"); app (with projections) $(per_request "$AW0" "$AW1" "$((A1 - A0))")"
+    echo "CPU per accepted request: bare $(cpu_per_request "$BC0" "$BC1" "$((B1 - B0))"); plain Axon $(cpu_per_request "$PC0" "$PC1" "$((P1 - P0))"); app (with projections) $(cpu_per_request "$AC0" "$AC1" "$((A1 - A0))")"
+    echo "accepted reports/s: app $AR, plain Axon $PR, bare $BR, pgbench $PG"
     echo "RATIO app/bare = $(ratio "$AR" "$BR")   (target >= 0.5)"
+    echo "RATIO plain Axon/bare = $(ratio "$PR" "$BR")   (Axon's own command path, no rules, no projections)"
+    echo "RATIO app/plain Axon = $(ratio "$AR" "$PR")"
     echo "RATIO app/pgbench = $(ratio "$AR" "$PG")"
     echo "RATIO bare/pgbench = $(ratio "$BR" "$PG")"
     echo "p99 app/bare = $(ratio "$(field p99 "$APP")" "$(field p99 "$BARE")")"

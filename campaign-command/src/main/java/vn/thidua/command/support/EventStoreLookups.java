@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * Reads a campaign's or a cluster's own few events straight from the event store: always consistent with what
@@ -18,10 +19,17 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class EventStoreLookups implements CampaignTermsLookup, ClusterDirectory {
     private final EventStore eventStore;
+    private final Function<String, Optional<Long>> lastSequenceOfStream;
     private final Map<String, Known> campaigns = new ConcurrentHashMap<>();
 
     public EventStoreLookups(EventStore eventStore) {
+        this(eventStore, eventStore::lastSequenceNumberFor);
+    }
+
+    /** @param lastSequenceOfStream the store's last sequence number of a stream, empty for an empty stream */
+    public EventStoreLookups(EventStore eventStore, Function<String, Optional<Long>> lastSequenceOfStream) {
         this.eventStore = eventStore;
+        this.lastSequenceOfStream = lastSequenceOfStream;
     }
 
     /**
@@ -32,7 +40,7 @@ public class EventStoreLookups implements CampaignTermsLookup, ClusterDirectory 
     @Override
     public Optional<CampaignTerms> find(String campaignId) {
         String stream = StreamIds.campaign(campaignId);
-        Optional<Long> last = eventStore.lastSequenceNumberFor(stream);
+        Optional<Long> last = lastSequenceOfStream.apply(stream);
         if (last.isEmpty()) {
             return Optional.empty();
         }
@@ -49,6 +57,13 @@ public class EventStoreLookups implements CampaignTermsLookup, ClusterDirectory 
         Optional<CampaignTerms> terms = CampaignTerms.fold(events);
         terms.ifPresent(t -> campaigns.put(campaignId, new Known(sequence[0], t)));
         return terms;
+    }
+
+    /** A campaign's definition never changes after its launch, so any copy read before answers without a query. */
+    @Override
+    public CampaignTerms requireDefinition(String campaignId) {
+        Known known = campaigns.get(campaignId);
+        return known != null ? known.terms() : require(campaignId);
     }
 
     private record Known(long sequence, CampaignTerms terms) {

@@ -85,7 +85,7 @@ public class AuditProjection implements RebuildableProjection {
 
     @EventHandler
     void on(DomainEventMessage<?> message) {
-        apply(stored(message, events.positionOf(message.getIdentifier())), states.generationForWrite(NAME));
+        apply(stored(message, events.positionOf(message)), states.generationForWrite(NAME));
     }
 
     static StoredEvent stored(DomainEventMessage<?> message, long position) {
@@ -101,13 +101,16 @@ public class AuditProjection implements RebuildableProjection {
                 message.getSequenceNumber(), type, payload, Map.copyOf(withoutNulls(message.getMetaData())));
     }
 
-    /** Writes the audit row of one event into {@code generation}, replacing any row already there for it. */
+    /**
+     * Writes the audit row of one event into {@code generation}, unless a delivery before this one wrote it: the
+     * row of the event at a position is always the same row, since the previous versions it is compared with lie
+     * before that position in the same stream.
+     */
     public void apply(StoredEvent event, int generation) {
         AuditRow row = row(event, generation,
                 (aggregateId, periodCode, position, withReported) ->
                 previousInTable(generation, aggregateId, periodCode, position, withReported));
-        jdbc.update("DELETE FROM audit_entry WHERE generation = ? AND position = ?", generation, event.position());
-        jdbc.update(AuditRow.INSERT, row.arguments());
+        jdbc.update(AuditRow.INSERT_IF_ABSENT, row.arguments());
     }
 
     @Override

@@ -9,6 +9,9 @@ public record AuditRow(int generation, long position, String at, long atMillis, 
             + " sequence, campaign_id, unit_code, period_code, actor_user, actor_unit, actor_role, correlation_id,"
             + " payload, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
+    /** Without a conflict target, which H2 does not take; (generation, position) is the table's only unique key. */
+    static final String INSERT_IF_ABSENT = INSERT + " ON CONFLICT DO NOTHING";
+
     Object[] arguments() {
         return new Object[]{generation, position, at, atMillis, type, aggregateId, sequence, campaignId, unitCode,
                 periodCode, actorUser, actorUnit, actorRole, correlationId, payload, changes};

@@ -46,7 +46,7 @@ public class UnitProgressProjection implements RebuildableProjection {
         Object event = message.getPayload();
         if (isProgressEvent(event)) {
             apply(store, states.generationForWrite(NAME), event, message.getTimestamp(),
-                    events.positionOf(message.getIdentifier()));
+                    events.positionOf(message));
         }
     }
 

@@ -1,6 +1,7 @@
 package vn.thidua.query.projection;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.thidua.domain.shared.NotFound;
@@ -15,6 +16,7 @@ import java.util.UUID;
 public class ProjectionStates {
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private volatile Boolean postgres;
 
     public ProjectionStates(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
@@ -33,14 +35,32 @@ public class ProjectionStates {
 
     /**
      * The generation a live event handler writes to, locked for the rest of its transaction so that a rebuild
-     * cannot switch generations between this read and the handler's writes. Asked once per batch.
+     * cannot switch generations between this read and the handler's writes. Asked once per batch. On PostgreSQL
+     * the lock is shared: the batches of a processor's segments (and of other nodes) write side by side and only a
+     * switch, which takes the row exclusively ({@link #lockedGeneration}), waits for them; an exclusive lock here
+     * made every segment's batch wait for the others'. H2 has no shared row lock, so it takes the exclusive one.
      */
     public int generationForWrite(String name) {
         if (CurrentUnitOfWork.isStarted()) {
             return CurrentUnitOfWork.get().root().getOrComputeResource("projection-generation:" + name,
-                    key -> lockedGeneration(name));
+                    key -> sharedLockedGeneration(name));
         }
-        return lockedGeneration(name);
+        return sharedLockedGeneration(name);
+    }
+
+    private int sharedLockedGeneration(String name) {
+        return jdbc.queryForObject("SELECT active_generation FROM projection_state WHERE name = ?"
+                + (postgres() ? " FOR SHARE" : " FOR UPDATE"), Integer.class, name);
+    }
+
+    private boolean postgres() {
+        Boolean known = postgres;
+        if (known == null) {
+            known = "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) c ->
+                    c.getMetaData().getDatabaseProductName()));
+            postgres = known;
+        }
+        return known;
     }
 
     int lockedGeneration(String name) {

@@ -3,6 +3,10 @@ package vn.thidua.query.store;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -17,6 +21,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +38,8 @@ public class EventTable {
     private static final String COLUMNS = "global_index, time_stamp, aggregate_identifier, sequence_number, "
             + "payload_type, payload, meta_data";
     private static final int FETCH_SIZE = 2000;
+    private static final int IN_LIST_SIZE = 500;
+    private static final String BATCH_POSITIONS = "event-table:batch-positions";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
@@ -69,6 +77,35 @@ public class EventTable {
             throw new IllegalStateException("event " + eventIdentifier + " is not in the event table");
         }
         return position;
+    }
+
+    /**
+     * The global position of an event delivered to a live handler. In an event processor's batch the positions of
+     * all the batch's events are read at its first event, in one query (one per batch instead of one per event).
+     */
+    public long positionOf(EventMessage<?> message) {
+        if (CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get() instanceof BatchingUnitOfWork<?> batch) {
+            Map<String, Long> positions = batch.getOrComputeResource(BATCH_POSITIONS,
+                    key -> positionsOf(batch.getMessages().stream().map(Message::getIdentifier).toList()));
+            Long position = positions.get(message.getIdentifier());
+            if (position != null) {
+                return position;
+            }
+        }
+        return positionOf(message.getIdentifier());
+    }
+
+    /** The positions of the given events that are in the table, by event identifier. */
+    public Map<String, Long> positionsOf(Collection<String> eventIdentifiers) {
+        Map<String, Long> positions = new HashMap<>();
+        List<String> ids = List.copyOf(eventIdentifiers);
+        for (int from = 0; from < ids.size(); from += IN_LIST_SIZE) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_SIZE));
+            jdbc.query("SELECT event_identifier, global_index FROM domain_event_entry WHERE event_identifier IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                    (RowCallbackHandler) rs -> positions.put(rs.getString(1), rs.getLong(2)), chunk.toArray());
+        }
+        return positions;
     }
 
     public long count() {

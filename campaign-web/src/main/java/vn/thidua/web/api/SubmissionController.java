@@ -46,7 +46,7 @@ public class SubmissionController {
                                                                @PathVariable String campaignId,
                                                                @PathVariable String unitCode,
                                                                @Valid @RequestBody Bodies.Pledge body) {
-        CampaignTerms terms = campaigns.require(campaignId);
+        CampaignTerms terms = campaigns.requireDefinition(campaignId);
         Actor actor = permissions.officerOf(user, unitCode);
         PledgeState state = (PledgeState) commands.dispatch(actor,
                 new SubmitPledge(campaignId, unitCode, ValueJson.read(terms, "targets", body.targets())));
@@ -55,7 +55,7 @@ public class SubmissionController {
 
     @GetMapping("/pledges/{unitCode}")
     public ParticipationView.PledgeView pledge(@PathVariable String campaignId, @PathVariable String unitCode) {
-        CampaignTerms terms = campaigns.require(campaignId);
+        CampaignTerms terms = campaigns.requireDefinition(campaignId);
         ParticipationView.PledgeView pledge = ParticipationView.pledge(terms, unitCode,
                 Submissions.read(streams, campaignId, unitCode));
         if (pledge == null) {
@@ -70,7 +70,7 @@ public class SubmissionController {
                                                                @PathVariable String unitCode,
                                                                @PathVariable String periodCode,
                                                                @Valid @RequestBody Bodies.Report body) {
-        CampaignTerms terms = campaigns.require(campaignId);
+        CampaignTerms terms = campaigns.requireDefinition(campaignId);
         Actor actor = permissions.officerOf(user, unitCode);
         ReportState state = (ReportState) commands.dispatch(actor, new SubmitReport(campaignId, unitCode, periodCode,
                 ValueJson.read(terms, "values", body.values()), body.reason()));
@@ -80,7 +80,7 @@ public class SubmissionController {
     @GetMapping("/reports/{unitCode}/{periodCode}")
     public ParticipationView.ReportView report(@PathVariable String campaignId, @PathVariable String unitCode,
                                                @PathVariable String periodCode) {
-        CampaignTerms terms = campaigns.require(campaignId);
+        CampaignTerms terms = campaigns.requireDefinition(campaignId);
         ParticipationView.ReportView report = ParticipationView.report(terms, unitCode,
                 Submissions.read(streams, campaignId, unitCode), periodCode);
         if (report == null) {
@@ -93,7 +93,7 @@ public class SubmissionController {
     public ParticipationView.ReportView verify(@AuthenticationPrincipal AppUser user, @PathVariable String campaignId,
                                                @PathVariable String unitCode, @PathVariable String periodCode,
                                                @Valid @RequestBody Bodies.Verification body) {
-        CampaignTerms terms = campaigns.require(campaignId);
+        CampaignTerms terms = campaigns.requireDefinition(campaignId);
         Actor actor = permissions.verifier(user, terms.headUnit());
         ReportState state = (ReportState) commands.dispatch(actor, new VerifyReport(campaignId, unitCode, periodCode,
                 body.verdict(), body.comment(), ValueJson.read(terms, "verifiedValues", body.verifiedValues()),

@@ -108,7 +108,7 @@ public class BareReportController implements ApplicationRunner {
         return Map.of("ok", true, "rows", rows == null ? 0 : rows);
     }
 
-    private static BigDecimal decimal(JsonNode node) {
+    static BigDecimal decimal(JsonNode node) {
         if (node.isBoolean()) {
             return node.booleanValue() ? BigDecimal.ONE : BigDecimal.ZERO;
         }
