@@ -2,7 +2,9 @@
 # Command path: 16 concurrent HTTP clients PUT report corrections (every body changes a value, so every request is
 # an accepted, recorded command) against three baselines measured in the same run: pgbench single-row inserts into
 # an event-shaped table, the bare JDBC endpoint of the "bench" profile (same stack, no Axon), and plain Axon (same
-# stack and command path, a rule-less aggregate, no projections; PlainAxonBaseline). See BENCHMARKS.md.
+# stack and command path, a rule-less aggregate, no projections; PlainAxonBaseline). It also runs the application with
+# its event processors stopped, then measures what the projections cost per event while they catch up. See
+# BENCHMARKS.md.
 # Knobs: UNITS=128 CLIENTS=16 DUR=10 (s per measurement) WARM=10 ROUNDS=2 PROFILE=0 (1: JFR of the app's run)
 #        SKIP_BUILD=1 (use the jar as built)
 NAME=command-path
@@ -69,6 +71,18 @@ for r in $(seq 1 "$ROUNDS"); do
   APP=$(run_wrk /api/v1 "$((r * 2 + 1))000000000000" "$DUR")
   sleep 2 # let the projections catch up, so their work is counted
   AC1=$(cpu_ms); A1=$(recorded); AW1=$(db_work)
+  # The same load with this node's event processors stopped (the request path alone), then what the projections
+  # cost per event while they catch up with the backlog it left.
+  await_projections
+  curl -fsS -u "ops:$ADMIN_PW" -X POST "$BASE/api/v1/bench-processors/stop" >/dev/null
+  N0=$(recorded); NC0=$(cpu_ms)
+  NOPROJ=$(run_wrk /api/v1 "$((r * 2 + 1))500000000000" "$DUR")
+  NC1=$(cpu_ms); N1=$(recorded)
+  curl -fsS -u "ops:$ADMIN_PW" -X POST "$BASE/api/v1/bench-processors/start" >/dev/null
+  CATCH_START=$(date +%s.%N)
+  await_projections
+  CATCH_SECONDS=$(awk -v s="$CATCH_START" -v e="$(date +%s.%N)" 'BEGIN{printf "%.1f", e - s}')
+  NC2=$(cpu_ms)
   if [ "${DIAG:-0}" = 1 ]; then # which tables and indexes read the rows
     sql "SELECT relname || ' ' || indexrelname || ' ' || idx_tup_read || ' ' || idx_tup_fetch FROM pg_stat_user_indexes
          WHERE idx_tup_read > 1000 ORDER BY idx_tup_read DESC" | tee -a "$REPORT"
@@ -84,10 +98,14 @@ for r in $(seq 1 "$ROUNDS"); do
     echo "application (Axon):  $APP  events_recorded=$((A1 - A0))"
     echo "PostgreSQL work per accepted request: bare $(per_request "$BW0" "$BW1" "$((B1 - B0))"); plain Axon $(per_request "$PW0" "$PW1" "$((P1 - P0))"); app (with projections) $(per_request "$AW0" "$AW1" "$((A1 - A0))")"
     echo "CPU per accepted request: bare $(cpu_per_request "$BC0" "$BC1" "$((B1 - B0))"); plain Axon $(cpu_per_request "$PC0" "$PC1" "$((P1 - P0))"); app (with projections) $(cpu_per_request "$AC0" "$AC1" "$((A1 - A0))")"
+    echo "application, event processors stopped during the run: $NOPROJ  events_recorded=$((N1 - N0))"
+    echo "CPU per accepted request with the processors stopped: $(cpu_per_request "$NC0" "$NC1" "$((N1 - N0))")"
+    echo "projections catching up with those $((N1 - N0)) events afterwards: CPU per event $(cpu_per_request "$NC1" "$NC2" "$((N1 - N0))") (${CATCH_SECONDS}s, polled each second)"
     echo "accepted reports/s: app $AR, plain Axon $PR, bare $BR, pgbench $PG"
     echo "RATIO app/bare = $(ratio "$AR" "$BR")   (target >= 0.5)"
     echo "RATIO plain Axon/bare = $(ratio "$PR" "$BR")   (Axon's own command path, no rules, no projections)"
     echo "RATIO app/plain Axon = $(ratio "$AR" "$PR")"
+    echo "RATIO app with its processors stopped/bare = $(ratio "$(field ok_rate "$NOPROJ")" "$BR")   (a bound: the projections' work deferred, not done)"
     echo "RATIO app/pgbench = $(ratio "$AR" "$PG")"
     echo "RATIO bare/pgbench = $(ratio "$BR" "$PG")"
     echo "p99 app/bare = $(ratio "$(field p99 "$APP")" "$(field p99 "$BARE")")"

@@ -9,8 +9,16 @@ public record AuditRow(int generation, long position, String at, long atMillis, 
             + " sequence, campaign_id, unit_code, period_code, actor_user, actor_unit, actor_role, correlation_id,"
             + " payload, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
-    /** Without a conflict target, which H2 does not take; (generation, position) is the table's only unique key. */
-    static final String INSERT_IF_ABSENT = INSERT + " ON CONFLICT DO NOTHING";
+    /**
+     * Writes the row or replaces the one already at its position, in one statement (PostgreSQL). A later delivery
+     * of an event replaces what an earlier one, or a rebuild, wrote for it.
+     */
+    static final String UPSERT = INSERT + " ON CONFLICT (generation, position) DO UPDATE SET at = EXCLUDED.at,"
+            + " at_millis = EXCLUDED.at_millis, type = EXCLUDED.type, aggregate_id = EXCLUDED.aggregate_id,"
+            + " sequence = EXCLUDED.sequence, campaign_id = EXCLUDED.campaign_id, unit_code = EXCLUDED.unit_code,"
+            + " period_code = EXCLUDED.period_code, actor_user = EXCLUDED.actor_user,"
+            + " actor_unit = EXCLUDED.actor_unit, actor_role = EXCLUDED.actor_role,"
+            + " correlation_id = EXCLUDED.correlation_id, payload = EXCLUDED.payload, changes = EXCLUDED.changes";
 
     Object[] arguments() {
         return new Object[]{generation, position, at, atMillis, type, aggregateId, sequence, campaignId, unitCode,

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -61,9 +62,9 @@ public class ProgressStore {
             }
         });
         if (!updates.isEmpty()) {
-            ByIndicator reported = ByIndicator.of(updates);
+            ByIndicator reported = new ByIndicator(updates);
             List<Object> args = new ArrayList<>(reported.caseArguments());
-            args.addAll(List.of(firstLate, at, position, generation, campaignId, unitCode, period));
+            args.addAll(Arrays.asList(firstLate, at, position, generation, campaignId, unitCode, period));
             args.addAll(updates.keySet());
             jdbc.update("UPDATE progress_value SET reported = " + reported.caseExpression() + ", verified = NULL,"
                     + " status = 'SUBMITTED', late = ?, at = ?, position = ? WHERE generation = ? AND campaign_id = ?"
@@ -88,9 +89,9 @@ public class ProgressStore {
         if (counted.isEmpty()) {
             return;
         }
-        ByIndicator verified = ByIndicator.of(counted);
+        ByIndicator verified = new ByIndicator(counted);
         List<Object> args = new ArrayList<>(verified.caseArguments());
-        args.addAll(List.of(generation, campaignId, unitCode, period));
+        args.addAll(Arrays.asList(generation, campaignId, unitCode, period));
         args.addAll(counted.keySet());
         jdbc.update("UPDATE progress_value SET verified = " + verified.caseExpression() + ", status = 'VERIFIED'"
                 + " WHERE generation = ? AND campaign_id = ? AND unit_code = ? AND period_code = ?"
@@ -102,10 +103,6 @@ public class ProgressStore {
      * statement and one round trip per event instead of one per indicator).
      */
     private record ByIndicator(Map<String, BigDecimal> values) {
-        static ByIndicator of(Map<String, BigDecimal> values) {
-            return new ByIndicator(values);
-        }
-
         String caseExpression() {
             return "CASE indicator_code" + " WHEN ? THEN ?".repeat(values.size()) + " END";
         }

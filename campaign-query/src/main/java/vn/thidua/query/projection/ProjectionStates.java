@@ -1,8 +1,8 @@
 package vn.thidua.query.projection;
 
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.thidua.query.support.DatabaseKind;
 import org.springframework.stereotype.Component;
 import vn.thidua.domain.shared.NotFound;
 
@@ -16,10 +16,12 @@ import java.util.UUID;
 public class ProjectionStates {
     private final JdbcTemplate jdbc;
     private final Clock clock;
-    private volatile Boolean postgres;
+    private final DatabaseKind database;
+    private static final String LOCK_PREFIX = "projection-generation:";
 
     public ProjectionStates(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.database = new DatabaseKind(jdbc);
         this.clock = clock;
     }
 
@@ -35,10 +37,14 @@ public class ProjectionStates {
 
     /**
      * The generation a live event handler writes to, locked for the rest of its transaction so that a rebuild
-     * cannot switch generations between this read and the handler's writes. Asked once per batch. On PostgreSQL
-     * the lock is shared: the batches of a processor's segments (and of other nodes) write side by side and only a
-     * switch, which takes the row exclusively ({@link #lockedGeneration}), waits for them; an exclusive lock here
-     * made every segment's batch wait for the others'. H2 has no shared row lock, so it takes the exclusive one.
+     * cannot switch generations between this read and the handler's writes. Asked once per batch.
+     * <p>
+     * On PostgreSQL the lock is a shared transaction-level advisory lock per projection: the batches of a
+     * processor's segments (and of other nodes) write side by side, and only a switch, which takes the same lock
+     * exclusively ({@link #lockedGeneration}), waits for them; the lock manager queues new shared requests behind a
+     * waiting exclusive one. The projection_state row itself stays unlocked, so a rebuild's heartbeat and status
+     * updates never wait for live batches. (It was an exclusive row lock: every segment's batch waited for the
+     * others', BENCHMARKS.md.) H2 has no advisory locks; there the row is locked exclusively, one batch at a time.
      */
     public int generationForWrite(String name) {
         if (CurrentUnitOfWork.isStarted()) {
@@ -49,21 +55,20 @@ public class ProjectionStates {
     }
 
     private int sharedLockedGeneration(String name) {
-        return jdbc.queryForObject("SELECT active_generation FROM projection_state WHERE name = ?"
-                + (postgres() ? " FOR SHARE" : " FOR UPDATE"), Integer.class, name);
-    }
-
-    private boolean postgres() {
-        Boolean known = postgres;
-        if (known == null) {
-            known = "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>) c ->
-                    c.getMetaData().getDatabaseProductName()));
-            postgres = known;
+        if (database.isPostgres()) {
+            jdbc.query("SELECT pg_advisory_xact_lock_shared(hashtext(?))", rs -> null, LOCK_PREFIX + name);
+            return jdbc.queryForObject("SELECT active_generation FROM projection_state WHERE name = ?",
+                    Integer.class, name);
         }
-        return known;
+        return jdbc.queryForObject("SELECT active_generation FROM projection_state WHERE name = ? FOR UPDATE",
+                Integer.class, name);
     }
 
+    /** The serving generation, locked against every live writer until this transaction ends (a rebuild's switch). */
     int lockedGeneration(String name) {
+        if (database.isPostgres()) {
+            jdbc.query("SELECT pg_advisory_xact_lock(hashtext(?))", rs -> null, LOCK_PREFIX + name);
+        }
         return jdbc.queryForObject("SELECT active_generation FROM projection_state WHERE name = ? FOR UPDATE",
                 Integer.class, name);
     }

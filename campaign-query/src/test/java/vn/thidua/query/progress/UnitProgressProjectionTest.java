@@ -1,5 +1,10 @@
 package vn.thidua.query.progress;
 
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.thidua.domain.participation.PledgeRevised;
@@ -15,6 +20,7 @@ import vn.thidua.query.projection.ProjectionRebuilder;
 import vn.thidua.query.projection.ProjectionStates;
 import vn.thidua.query.store.CampaignTermsReader;
 import vn.thidua.query.store.EventTable;
+import vn.thidua.query.testsupport.CountingJdbcTemplate;
 import vn.thidua.query.testsupport.TestEventStore;
 
 import java.time.Clock;
@@ -152,6 +158,41 @@ class UnitProgressProjectionTest {
                 values("40", "1"), "nhập nhầm", false);
         UnitProgressProjection.apply(progress, 0, again, T0.plusSeconds(10 * 3600), 10);
         assertThat(valueRows(0)).isEqualTo(once);
+    }
+
+    @Test
+    void aProcessorsBatchIsWrittenAtItsEventsPositionsWithOnePositionQuery() {
+        record(StreamIds.campaign(ID), "Campaign", launched());
+        List<Object> events = List.of(
+                new PledgeSubmitted(participation(A), ID, A, values("100", "1")),
+                new ReportSubmitted(participation(A), ID, A, "P1", values("50", "0"), false),
+                new ReportCorrected(participation(A), ID, A, "P1", values("60", "1"), values("50", "0"), "bổ sung",
+                        false));
+        List<EventMessage<?>> batch = new java.util.ArrayList<>();
+        for (Object event : events) {
+            Instant at = T0.plusSeconds(clockSeconds += 3600);
+            long position = store.append(participation(A), "Participation", event, at, "tester");
+            String id = store.jdbc.queryForObject("SELECT event_identifier FROM domain_event_entry"
+                    + " WHERE global_index = ?", String.class, position);
+            batch.add(new GenericDomainEventMessage<>("Participation", participation(A), batch.size(), event,
+                    MetaData.emptyInstance(), id, at));
+        }
+        CountingJdbcTemplate counting = new CountingJdbcTemplate(store.jdbc);
+        UnitProgressProjection live = new UnitProgressProjection(progress, states,
+                new EventTable(counting, store.transactions));
+
+        new BatchingUnitOfWork<>(batch).executeWithResult(() -> {
+            live.on((EventMessage<?>) CurrentUnitOfWork.get().getMessage());
+            return null;
+        });
+
+        assertThat(counting.positionQueries()).isEqualTo(1);
+        Long correction = store.jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+        assertThat(store.jdbc.queryForList("SELECT DISTINCT position FROM progress_value WHERE generation = 0"
+                + " AND unit_code = ?", Long.class, A)).containsExactly(correction);
+        assertThat(store.jdbc.queryForList("SELECT reported FROM progress_value WHERE generation = 0"
+                        + " AND unit_code = ? AND indicator_code = 'Q'", java.math.BigDecimal.class, A))
+                .singleElement().satisfies(v -> assertThat(v).isEqualByComparingTo("60"));
     }
 
     private List<Map<String, Object>> targets(int generation) {

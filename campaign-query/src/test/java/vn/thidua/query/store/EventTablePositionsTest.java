@@ -6,16 +6,14 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.RowCallbackHandler;
 import vn.thidua.domain.campaign.CampaignClosed;
+import vn.thidua.query.testsupport.CountingJdbcTemplate;
 import vn.thidua.query.testsupport.TestEventStore;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,30 +22,8 @@ class EventTablePositionsTest {
     private static final Instant AT = Instant.parse("2025-05-01T00:00:00Z");
 
     private final TestEventStore store = new TestEventStore();
-    private final AtomicInteger queries = new AtomicInteger();
-    private final EventTable events = new EventTable(new CountingJdbc(store.jdbc, queries), store.transactions);
-
-    /** Counts the statements that read positions, so a test can tell one per batch from one per event. */
-    private static final class CountingJdbc extends JdbcTemplate {
-        private final AtomicInteger queries;
-
-        CountingJdbc(JdbcTemplate delegate, AtomicInteger queries) {
-            super(delegate.getDataSource());
-            this.queries = queries;
-        }
-
-        @Override
-        public void query(String sql, RowCallbackHandler rch, Object... args) {
-            queries.incrementAndGet();
-            super.query(sql, rch, args);
-        }
-
-        @Override
-        public <T> T queryForObject(String sql, Class<T> requiredType, Object... args) {
-            queries.incrementAndGet();
-            return super.queryForObject(sql, requiredType, args);
-        }
-    }
+    private final CountingJdbcTemplate counting = new CountingJdbcTemplate(store.jdbc);
+    private final EventTable events = new EventTable(counting, store.transactions);
 
     /** Appends events and answers them as a processor delivers them: with the identifiers the table holds. */
     private List<EventMessage<?>> appended(int n) {
@@ -80,7 +56,7 @@ class EventTablePositionsTest {
 
         assertThat(positions).containsExactlyElementsOf(batch.stream().map(this::positionInTable).toList());
         assertThat(positions).doesNotHaveDuplicates();
-        assertThat(queries).hasValue(1);
+        assertThat(counting.positionQueries()).isEqualTo(1);
     }
 
     @Test
@@ -88,7 +64,7 @@ class EventTablePositionsTest {
         List<EventMessage<?>> two = appended(2);
 
         assertThat(events.positionOf(two.get(1))).isEqualTo(positionInTable(two.get(1)));
-        assertThat(queries).hasValue(1);
+        assertThat(counting.positionQueries()).isEqualTo(1);
         EventMessage<?> unknown = new GenericDomainEventMessage<>("Campaign", "campaign-x", 0,
                 new CampaignClosed("x"));
         assertThatThrownBy(() -> events.positionOf(unknown)).isInstanceOf(RuntimeException.class);
@@ -102,6 +78,6 @@ class EventTablePositionsTest {
 
         assertThat(positions).hasSize(501);
         assertThat(positions.get(many.get(500).getIdentifier())).isEqualTo(positionInTable(many.get(500)));
-        assertThat(queries).hasValue(2);
+        assertThat(counting.positionQueries()).isEqualTo(2);
     }
 }

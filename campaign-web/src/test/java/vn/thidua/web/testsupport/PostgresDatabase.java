@@ -55,7 +55,7 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "8");
     }
 
-    private static String url() {
+    public static String url() {
         String url = currentUrl;
         if (url == null) {
             throw new IllegalStateException("no PostgreSQL test database: register " + PostgresDatabase.class.getName()
