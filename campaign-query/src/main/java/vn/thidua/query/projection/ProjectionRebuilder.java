@@ -23,9 +23,10 @@ import java.util.stream.Collectors;
 
 /**
  * Replays a projection from the start of the event table into a new generation while the current one keeps
- * serving, then catches up and switches generations in one transaction. The switch locks the projection's state
- * row, which every live handler also locks before writing, so no node can write the old generation afterwards;
- * the live processors are never stopped and their tokens are never reset.
+ * serving, then catches up and switches generations in one transaction. The switch takes the projection's
+ * generation lock exclusively, which every live batch holds (shared) while it writes, so no node can write the old
+ * generation afterwards (ProjectionStates: an advisory lock on PostgreSQL, the state row on H2); the live
+ * processors are never stopped and their tokens are never reset.
  */
 @Component
 public class ProjectionRebuilder {

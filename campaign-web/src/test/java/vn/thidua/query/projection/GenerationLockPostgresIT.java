@@ -43,43 +43,57 @@ class GenerationLockPostgresIT {
 
         AtomicBoolean switched = new AtomicBoolean();
         ConcurrentLinkedQueue<Integer> seenAfterSwitch = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
         List<Thread> writers = new ArrayList<>();
         long writeUntil = System.nanoTime() + 20_000_000_000L;
         for (int i = 0; i < WRITERS; i++) {
             int offset = i;
             Thread writer = new Thread(() -> {
-                sleep(offset * 15L); // staggered, so that at every moment some batch holds the lock
-                while (System.nanoTime() < writeUntil && seenAfterSwitch.size() < 2 * WRITERS) {
-                    boolean switchDoneBefore = switched.get();
-                    int generation = tx.execute(s -> {
-                        int g = states.generationForWrite(NAME);
-                        sleep(60); // the batch's writes
-                        // Taken last, just before the commit: the order in which batches end.
-                        jdbc.update("INSERT INTO probe VALUES (?, nextval('probe_order'))", g);
-                        return g;
-                    });
-                    if (switchDoneBefore) {
-                        seenAfterSwitch.add(generation);
+                try {
+                    sleep(offset * 15L); // staggered, so that at every moment some batch holds the lock
+                    while (System.nanoTime() < writeUntil && seenAfterSwitch.size() < 2 * WRITERS) {
+                        boolean switchDoneBefore = switched.get();
+                        int generation = tx.execute(s -> {
+                            int g = states.generationForWrite(NAME);
+                            sleep(60); // the batch's writes
+                            // Taken last, just before the commit: the order in which batches end.
+                            jdbc.update("INSERT INTO probe VALUES (?, nextval('probe_order'))", g);
+                            return g;
+                        });
+                        if (switchDoneBefore) {
+                            seenAfterSwitch.add(generation);
+                        }
                     }
+                } catch (RuntimeException | Error e) {
+                    failures.add(e);
                 }
             }, "batch-" + i);
+            writer.setDaemon(true);
             writers.add(writer);
             writer.start();
         }
-        sleep(300);
-
-        long switchOrder = tx.execute(s -> {
-            states.lockedGeneration(NAME);
-            // Acquired: the batches must still be arriving, or the lock was only had once they stopped.
-            assertThat(System.nanoTime()).as("switch acquired before the writers gave up").isLessThan(writeUntil);
-            jdbc.update("UPDATE projection_state SET active_generation = 1 WHERE name = ?", NAME);
-            return jdbc.queryForObject("SELECT nextval('probe_order')", Long.class);
-        });
-        switched.set(true);
-        for (Thread writer : writers) {
-            writer.join();
+        long switchOrder;
+        try {
+            // Switch only once batches of the old generation have ended (and others are under way).
+            while (jdbc.queryForObject("SELECT COUNT(*) FROM probe", Long.class) < WRITERS
+                    && System.nanoTime() < writeUntil) {
+                sleep(20);
+            }
+            switchOrder = tx.execute(s -> {
+                states.lockedGeneration(NAME);
+                // Acquired: the batches must still be arriving, or the lock was only had once they stopped.
+                assertThat(System.nanoTime()).as("switch acquired before the writers gave up").isLessThan(writeUntil);
+                jdbc.update("UPDATE projection_state SET active_generation = 1 WHERE name = ?", NAME);
+                return jdbc.queryForObject("SELECT nextval('probe_order')", Long.class);
+            });
+            switched.set(true);
+        } finally {
+            for (Thread writer : writers) {
+                writer.join(30_000);
+            }
         }
 
+        assertThat(failures).as("batches that failed").isEmpty();
         assertThat(jdbc.queryForList("SELECT committed_order FROM probe WHERE generation = 0", Long.class))
                 .as("batches that wrote the old generation").isNotEmpty().allSatisfy(
                         order -> assertThat(order).as("ended before the switch").isLessThan(switchOrder));
