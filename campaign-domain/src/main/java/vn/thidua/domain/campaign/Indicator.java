@@ -17,7 +17,7 @@ public record Indicator(String code, String title, String unit, IndicatorKind ki
 
     /** Whether lower is better, so that the cluster's floor is a ceiling. */
     public boolean floorIsCeiling() {
-        return direction == Direction.LOWER_IS_BETTER;
+        return directionOrDefault() == Direction.LOWER_IS_BETTER;
     }
 
     /** Whether a target is at least as ambitious as the cluster's floor; any target is when there is no floor. */

@@ -73,46 +73,22 @@ public final class CampaignHistory {
     }
 
     private boolean applyOwn(Object event) {
-        // Ordered by how often each type occurs in a campaign's stream.
-        if (event instanceof ReportSubmitted e) {
-            if (!ours(e.campaignId())) {
-                return false;
-            }
+        // Ordered by how often each type occurs in a campaign's stream; another campaign's event matches no branch.
+        if (event instanceof ReportSubmitted e && ours(e.campaignId())) {
             unitFor(e.unitCode()).submitted(e.periodCode(), e.values(), e.late());
-        } else if (event instanceof ReportVerified e) {
-            if (!ours(e.campaignId())) {
-                return false;
-            }
+        } else if (event instanceof ReportVerified e && ours(e.campaignId())) {
             unitFor(e.unitCode()).verified(e.periodCode(), e.countedValues());
-        } else if (event instanceof ReportCorrected e) {
-            if (!ours(e.campaignId())) {
-                return false;
-            }
+        } else if (event instanceof ReportCorrected e && ours(e.campaignId())) {
             unitFor(e.unitCode()).corrected(e.periodCode(), e.values(), e.late());
-        } else if (event instanceof ReportRejected e) {
-            if (!ours(e.campaignId())) {
-                return false;
-            }
+        } else if (event instanceof ReportRejected e && ours(e.campaignId())) {
             unitFor(e.unitCode()).rejected(e.periodCode());
-        } else if (event instanceof PledgeSubmitted e) {
-            if (!ours(e.campaignId())) {
-                return false;
-            }
+        } else if (event instanceof PledgeSubmitted e && ours(e.campaignId())) {
             unitFor(e.unitCode()).pledged(e.targets());
-        } else if (event instanceof PledgeRevised e) {
-            if (!ours(e.campaignId())) {
-                return false;
-            }
+        } else if (event instanceof PledgeRevised e && ours(e.campaignId())) {
             unitFor(e.unitCode()).pledged(e.targets());
-        } else if (event instanceof ScoringRulesPublished e) {
-            if (!ours(e.campaignId())) {
-                return false;
-            }
+        } else if (event instanceof ScoringRulesPublished e && ours(e.campaignId())) {
             terms = terms.with(e);
-        } else if (event instanceof CampaignClosed e) {
-            if (!ours(e.campaignId())) {
-                return false;
-            }
+        } else if (event instanceof CampaignClosed e && ours(e.campaignId())) {
             terms = terms.closedNow();
         } else {
             return false;

@@ -62,14 +62,9 @@ public class ProgressStore {
             }
         });
         if (!updates.isEmpty()) {
-            ByIndicator reported = new ByIndicator(updates);
-            List<Object> args = new ArrayList<>(reported.caseArguments());
-            args.addAll(Arrays.asList(firstLate, at, position, generation, campaignId, unitCode, period));
-            args.addAll(updates.keySet());
-            jdbc.update("UPDATE progress_value SET reported = " + reported.caseExpression() + ", verified = NULL,"
-                    + " status = 'SUBMITTED', late = ?, at = ?, position = ? WHERE generation = ? AND campaign_id = ?"
-                    + " AND unit_code = ? AND period_code = ? AND indicator_code IN " + reported.inList(),
-                    args.toArray());
+            setByIndicator("reported", updates,
+                    ", verified = NULL, status = 'SUBMITTED', late = ?, at = ?, position = ?",
+                    Arrays.asList(firstLate, at, position), generation, campaignId, unitCode, period);
         }
         if (!inserts.isEmpty()) {
             jdbc.batchUpdate("INSERT INTO progress_value (generation, campaign_id, unit_code, indicator_code,"
@@ -86,39 +81,32 @@ public class ProgressStore {
     }
 
     void verify(int generation, String campaignId, String unitCode, String period, Map<String, BigDecimal> counted) {
-        if (counted.isEmpty()) {
-            return;
+        if (!counted.isEmpty()) {
+            setByIndicator("verified", counted, ", status = 'VERIFIED'", List.of(), generation, campaignId, unitCode,
+                    period);
         }
-        ByIndicator verified = new ByIndicator(counted);
-        List<Object> args = new ArrayList<>(verified.caseArguments());
-        args.addAll(Arrays.asList(generation, campaignId, unitCode, period));
-        args.addAll(counted.keySet());
-        jdbc.update("UPDATE progress_value SET verified = " + verified.caseExpression() + ", status = 'VERIFIED'"
-                + " WHERE generation = ? AND campaign_id = ? AND unit_code = ? AND period_code = ?"
-                + " AND indicator_code IN " + verified.inList(), args.toArray());
     }
 
     /**
-     * One value per indicator, written to a period's rows in one statement: a CASE on the indicator code (one
-     * statement and one round trip per event instead of one per indicator).
+     * Sets {@code column} of each indicator's row in one period to that indicator's value, and the other
+     * assignments given, in one statement (a CASE on the indicator code): one statement and one round trip per
+     * event instead of one per indicator.
      */
-    private record ByIndicator(Map<String, BigDecimal> values) {
-        String caseExpression() {
-            return "CASE indicator_code" + " WHEN ? THEN ?".repeat(values.size()) + " END";
-        }
-
-        List<Object> caseArguments() {
-            List<Object> args = new ArrayList<>();
-            values.forEach((code, value) -> {
-                args.add(code);
-                args.add(value);
-            });
-            return args;
-        }
-
-        String inList() {
-            return "(" + String.join(", ", Collections.nCopies(values.size(), "?")) + ")";
-        }
+    private void setByIndicator(String column, Map<String, BigDecimal> values, String otherAssignments,
+                                List<Object> otherArguments, int generation, String campaignId, String unitCode,
+                                String period) {
+        List<Object> args = new ArrayList<>();
+        values.forEach((code, value) -> {
+            args.add(code);
+            args.add(value);
+        });
+        args.addAll(otherArguments);
+        args.addAll(Arrays.asList(generation, campaignId, unitCode, period));
+        args.addAll(values.keySet());
+        jdbc.update("UPDATE progress_value SET " + column + " = CASE indicator_code"
+                + " WHEN ? THEN ?".repeat(values.size()) + " END" + otherAssignments
+                + " WHERE generation = ? AND campaign_id = ? AND unit_code = ? AND period_code = ? AND indicator_code IN ("
+                + String.join(", ", Collections.nCopies(values.size(), "?")) + ")", args.toArray());
     }
 
     void reject(int generation, String campaignId, String unitCode, String period) {

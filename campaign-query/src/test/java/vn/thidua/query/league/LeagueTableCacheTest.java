@@ -4,8 +4,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.thidua.domain.participation.PledgeSubmitted;
-import vn.thidua.domain.participation.ReportSubmitted;
 import vn.thidua.domain.participation.ReportVerified;
 import vn.thidua.domain.query.LeagueTableQuery;
 import vn.thidua.domain.scoring.LeagueRow;
@@ -14,6 +12,7 @@ import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.query.projection.ProjectionRebuilder;
 import vn.thidua.query.projection.ProjectionStates;
 import vn.thidua.query.store.EventTable;
+import vn.thidua.query.testsupport.SmallCampaign;
 import vn.thidua.query.testsupport.TestEventStore;
 
 import java.math.BigDecimal;
@@ -30,8 +29,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.thidua.query.testsupport.SmallCampaign.A;
-import static vn.thidua.query.testsupport.SmallCampaign.B;
 import static vn.thidua.query.testsupport.SmallCampaign.ID;
+import static vn.thidua.query.testsupport.SmallCampaign.JULY;
+import static vn.thidua.query.testsupport.SmallCampaign.LAUNCH;
 import static vn.thidua.query.testsupport.SmallCampaign.launched;
 import static vn.thidua.query.testsupport.SmallCampaign.participation;
 import static vn.thidua.query.testsupport.SmallCampaign.values;
@@ -41,9 +41,6 @@ import static vn.thidua.query.testsupport.SmallCampaign.values;
  * a rewrite at the same position, and a generation switch are each seen on the next read.
  */
 class LeagueTableCacheTest {
-    private static final Instant LAUNCH = Instant.parse("2025-03-01T02:00:00Z");
-    private static final Instant JUNE = Instant.parse("2025-06-20T02:00:00Z");
-    private static final Instant JULY = Instant.parse("2025-07-02T02:00:00Z");
     private static final Instant NOW = Instant.parse("2025-08-01T00:00:00Z");
 
     private TestEventStore store;
@@ -74,15 +71,7 @@ class LeagueTableCacheTest {
     }
 
     private void history() {
-        record(StreamIds.campaign(ID), "Campaign", launched(), LAUNCH);
-        record(participation(A), "Participation",
-                new PledgeSubmitted(participation(A), ID, A, values("100", "1")), LAUNCH.plusSeconds(60));
-        record(participation(B), "Participation",
-                new PledgeSubmitted(participation(B), ID, B, values("100", "1")), LAUNCH.plusSeconds(120));
-        record(participation(A), "Participation",
-                new ReportSubmitted(participation(A), ID, A, "P1", values("110", "1"), false), JUNE);
-        record(participation(B), "Participation",
-                new ReportSubmitted(participation(B), ID, B, "P1", values("130", "0"), true), JULY);
+        SmallCampaign.launchPledgeAndReport(this::record);
     }
 
     /** The read without any cache: the serving generation, then the campaign's stored rows. */

@@ -16,6 +16,7 @@ import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.query.projection.ProjectionRebuilder;
 import vn.thidua.query.projection.ProjectionStates;
 import vn.thidua.query.store.EventTable;
+import vn.thidua.query.testsupport.SmallCampaign;
 import vn.thidua.query.testsupport.TestEventStore;
 
 import java.math.BigDecimal;
@@ -31,15 +32,13 @@ import static vn.thidua.query.testsupport.SmallCampaign.A;
 import static vn.thidua.query.testsupport.SmallCampaign.B;
 import static vn.thidua.query.testsupport.SmallCampaign.C;
 import static vn.thidua.query.testsupport.SmallCampaign.ID;
-import static vn.thidua.query.testsupport.SmallCampaign.launched;
+import static vn.thidua.query.testsupport.SmallCampaign.JULY;
+import static vn.thidua.query.testsupport.SmallCampaign.JUNE;
 import static vn.thidua.query.testsupport.SmallCampaign.participation;
 import static vn.thidua.query.testsupport.SmallCampaign.values;
 
 /** The league-table projection replays a known history; the live path and a rebuild give the same rows. */
 class LeagueTableProjectionTest {
-    private static final Instant LAUNCH = Instant.parse("2025-03-01T02:00:00Z");
-    private static final Instant JUNE = Instant.parse("2025-06-20T02:00:00Z");
-    private static final Instant JULY = Instant.parse("2025-07-02T02:00:00Z");
 
     private TestEventStore store;
     private EventTable events;
@@ -72,15 +71,7 @@ class LeagueTableProjectionTest {
     }
 
     private void history() {
-        record(StreamIds.campaign(ID), "Campaign", launched(), LAUNCH);
-        record(participation(A), "Participation",
-                new PledgeSubmitted(participation(A), ID, A, values("100", "1")), LAUNCH.plusSeconds(60));
-        record(participation(B), "Participation",
-                new PledgeSubmitted(participation(B), ID, B, values("100", "1")), LAUNCH.plusSeconds(120));
-        record(participation(A), "Participation",
-                new ReportSubmitted(participation(A), ID, A, "P1", values("110", "1"), false), JUNE);
-        record(participation(B), "Participation",
-                new ReportSubmitted(participation(B), ID, B, "P1", values("130", "0"), true), JULY);
+        SmallCampaign.launchPledgeAndReport(this::record);
         record(participation(A), "Participation", new ReportVerified(participation(A), ID, A, "P1",
                 values("110", "1"), Map.of(), "đạt"), JULY.plusSeconds(60));
     }

@@ -8,10 +8,13 @@ import vn.thidua.domain.campaign.IndicatorKind;
 import vn.thidua.domain.campaign.Period;
 import vn.thidua.domain.campaign.ScoringMethod;
 import vn.thidua.domain.campaign.ScoringRules;
+import vn.thidua.domain.participation.PledgeSubmitted;
+import vn.thidua.domain.participation.ReportSubmitted;
 import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.domain.shared.UnitRef;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +27,9 @@ import java.util.Map;
  */
 public final class SmallCampaign {
     public static final String ID = "small";
+    public static final Instant LAUNCH = Instant.parse("2025-03-01T02:00:00Z");
+    public static final Instant JUNE = Instant.parse("2025-06-20T02:00:00Z");
+    public static final Instant JULY = Instant.parse("2025-07-02T02:00:00Z");
     public static final String A = "A";
     public static final String B = "B";
     public static final String C = "C";
@@ -45,6 +51,28 @@ public final class SmallCampaign {
                                 IndicatorKind.QUALITATIVE, null, null, new BigDecimal("40"), null, null, null)))),
                 new ScoringRules(1, ScoringMethod.RATIO_CAPPED, new BigDecimal("1.2"), BigDecimal.ONE,
                         BigDecimal.ZERO, BigDecimal.ZERO));
+    }
+
+    /** Where a test's history goes: appended to the event table and shown to the code under test. */
+    @FunctionalInterface
+    public interface Recorder {
+        void record(String stream, String type, Object event, Instant at);
+    }
+
+    /**
+     * The launch, A's and B's pledges, then their first-period reports: A's on time in June (Q 110, OK), B's late in
+     * July (Q 130, not OK).
+     */
+    public static void launchPledgeAndReport(Recorder recorder) {
+        recorder.record(StreamIds.campaign(ID), "Campaign", launched(), LAUNCH);
+        recorder.record(participation(A), "Participation",
+                new PledgeSubmitted(participation(A), ID, A, values("100", "1")), LAUNCH.plusSeconds(60));
+        recorder.record(participation(B), "Participation",
+                new PledgeSubmitted(participation(B), ID, B, values("100", "1")), LAUNCH.plusSeconds(120));
+        recorder.record(participation(A), "Participation",
+                new ReportSubmitted(participation(A), ID, A, "P1", values("110", "1"), false), JUNE);
+        recorder.record(participation(B), "Participation",
+                new ReportSubmitted(participation(B), ID, B, "P1", values("130", "0"), true), JULY);
     }
 
     public static String participation(String unit) {

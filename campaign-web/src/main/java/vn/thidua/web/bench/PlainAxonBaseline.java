@@ -23,13 +23,13 @@ import vn.thidua.command.support.StoreCheckedAggregateCache;
 import vn.thidua.domain.shared.Role;
 import vn.thidua.web.api.Bodies;
 import vn.thidua.web.api.CommandSender;
-import vn.thidua.web.config.AxonConfig;
 import vn.thidua.web.security.Actor;
 import vn.thidua.web.security.AppUser;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Benchmark baseline only (profile {@code bench}, never in a normal run): "plain Axon" in this application's stack.
@@ -72,8 +72,11 @@ public class PlainAxonBaseline {
                 .transactionManager(transactions).eventSerializer(serializer).snapshotSerializer(serializer)
                 .persistenceExceptionResolver(new SQLStateResolver("23505")).schema(schema).build();
         EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).build();
-        StoreCheckedAggregateCache cache = new StoreCheckedAggregateCache(10_000,
-                stream -> AxonConfig.lastSequenceOf(jdbc, EVENTS, stream));
+        // The same stream-head query as the application's (EventTable.lastSequenceOf), on this table.
+        StoreCheckedAggregateCache cache = new StoreCheckedAggregateCache(10_000, stream -> jdbc.query(
+                "SELECT sequence_number FROM " + EVENTS + " WHERE aggregate_identifier = ?"
+                        + " ORDER BY sequence_number DESC LIMIT 1",
+                rs -> rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty(), stream));
         return EventSourcingRepository.builder(BenchTally.class).eventStore(store).cache(cache).build();
     }
 

@@ -23,7 +23,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import vn.thidua.command.support.EventStoreLookups;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.thidua.command.support.StreamTargetResolver;
 import org.axonframework.common.AxonNonTransientException;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -33,10 +32,10 @@ import vn.thidua.domain.shared.MetadataKeys;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.RuleViolation;
 import vn.thidua.query.league.CampaignSequencing;
+import vn.thidua.query.store.EventTable;
 import vn.thidua.query.support.EventJson;
 
 import io.micrometer.core.instrument.FunctionCounter;
-import java.util.Optional;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.annotation.Value;
@@ -158,25 +157,9 @@ public class AxonConfig {
      * the store, so this is safe with several nodes (see StoreCheckedAggregateCache).
      */
     @Bean
-    public StoreCheckedAggregateCache participationCache(JdbcTemplate jdbc,
+    public StoreCheckedAggregateCache participationCache(EventTable events,
             @Value("${thidua.aggregate-cache.max-entries:10000}") long maxEntries) {
-        return new StoreCheckedAggregateCache(maxEntries, stream -> lastSequenceOf(jdbc, stream));
-    }
-
-    /**
-     * A stream's last sequence number in one statement, inside whatever transaction is open. The event store's own
-     * lookup opens a transaction of its own when none is (a controller reading a campaign's terms before it sends
-     * the command): four round trips instead of one, on every submission.
-     */
-    static Optional<Long> lastSequenceOf(JdbcTemplate jdbc, String stream) {
-        return lastSequenceOf(jdbc, "domain_event_entry", stream);
-    }
-
-    /** Written as a LIMIT 1 on the (stream, sequence) index, not MAX, so no plan ever reads the whole stream. */
-    public static Optional<Long> lastSequenceOf(JdbcTemplate jdbc, String eventTable, String stream) {
-        return jdbc.query("SELECT sequence_number FROM " + eventTable + " WHERE aggregate_identifier = ?"
-                        + " ORDER BY sequence_number DESC LIMIT 1",
-                rs -> rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty(), stream);
+        return new StoreCheckedAggregateCache(maxEntries, events::lastSequenceOf);
     }
 
     @Bean
@@ -207,8 +190,8 @@ public class AxonConfig {
     }
 
     @Bean
-    public EventStoreLookups eventStoreLookups(EventStore eventStore, JdbcTemplate jdbc) {
-        return new EventStoreLookups(eventStore, stream -> lastSequenceOf(jdbc, stream));
+    public EventStoreLookups eventStoreLookups(EventStore eventStore, EventTable events) {
+        return new EventStoreLookups(eventStore, events::lastSequenceOf);
     }
 
     /**
