@@ -6,7 +6,7 @@
 # its event processors stopped, then measures what the projections cost per event while they catch up. See
 # BENCHMARKS.md.
 # Knobs: UNITS=128 CLIENTS=16 DUR=10 (s per measurement) WARM=10 ROUNDS=2 PROFILE=0 (1: JFR of the app's run)
-#        SKIP_BUILD=1 (use the jar as built)
+#        DIAG=1 (which tables and indexes PostgreSQL read rows from) SKIP_BUILD=1 (use the jar as built)
 NAME=command-path
 source "$(dirname "$0")/lib.sh"
 UNITS="${UNITS:-128}"; CLIENTS="${CLIENTS:-16}"; DUR="${DUR:-10}"; WARM="${WARM:-10}"; ROUNDS="${ROUNDS:-2}"
@@ -35,7 +35,7 @@ cpu_ms() {
 cpu_per_request() { # before after requests -> "JVM x ms + PostgreSQL y ms"
   awk -v b="$1" -v a="$2" -v n="$3" 'BEGIN{split(b,x," "); split(a,y," ");
     printf "JVM %.2f ms + PostgreSQL %.2f ms", (y[1]-x[1])/n, (y[2]-x[2])/n}'; }
-per_request() { # before after requests -> "tx/request rows-written/request"
+per_request() { # before after requests -> "tx, rows written, rows read per request"
   awk -v b="$1" -v a="$2" -v n="$3" 'BEGIN{split(b,x," "); split(a,y," ");
     printf "%.2f tx, %.1f rows written, %.0f rows read", (y[1]-x[1])/n, (y[2]-x[2])/n, (y[3]-x[3])/n}'; }
 bare_rows() { sql "SELECT count(*) FROM bench_bare_event"; }
@@ -69,11 +69,10 @@ for r in $(seq 1 "$ROUNDS"); do
     jcmd "$APP_PID" JFR.start name=bench settings=profile duration="${DUR}s" filename="$OUT/$NAME.jfr" >/dev/null
   fi
   APP=$(run_wrk /api/v1 "$((r * 2 + 1))000000000000" "$DUR")
-  sleep 2 # let the projections catch up, so their work is counted
+  await_projections # let the projections catch up, so all their work is counted
   AC1=$(cpu_ms); A1=$(recorded); AW1=$(db_work)
   # The same load with this node's event processors stopped (the request path alone), then what the projections
   # cost per event while they catch up with the backlog it left.
-  await_projections
   curl -fsS -u "ops:$ADMIN_PW" -X POST "$BASE/api/v1/bench-processors/stop" >/dev/null
   N0=$(recorded); NC0=$(cpu_ms)
   NOPROJ=$(run_wrk /api/v1 "$((r * 2 + 1))500000000000" "$DUR")

@@ -7,9 +7,10 @@ public record StoredLeagueTable(Stamp stamp, LeagueTable table) {
 
     /**
      * Identifies one write of one campaign's table: the serving generation, the last event position the write had
-     * read, and the instant it was computed at (as stored, microseconds or finer). Live writes of one generation
-     * are serialized by the projection's state-row lock and each takes a new instant, so two different writes do
-     * not share a stamp; a generation switch changes the generation.
+     * read, and the instant it was computed at (as stored, microseconds or finer). Live writes of one campaign's
+     * table are made one at a time (all its events go to one segment, and the projection holds the campaign's lock)
+     * and each takes a new instant, so two different writes do not share a stamp; a generation switch changes the
+     * generation.
      */
     public record Stamp(int generation, long lastPosition, String computedAt) {
 

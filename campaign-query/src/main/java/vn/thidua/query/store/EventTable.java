@@ -88,12 +88,9 @@ public class EventTable {
      * (written earlier, committed later), the token already points past it.
      */
     public long positionOf(String eventIdentifier) {
-        Long position = jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
+        // An event not in the table is an EmptyResultDataAccessException; global_index is never null.
+        return jdbc.queryForObject("SELECT global_index FROM domain_event_entry WHERE event_identifier = ?",
                 Long.class, eventIdentifier);
-        if (position == null) {
-            throw new IllegalStateException("event " + eventIdentifier + " is not in the event table");
-        }
-        return position;
     }
 
     /**

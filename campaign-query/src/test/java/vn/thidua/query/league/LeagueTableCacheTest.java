@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -240,6 +241,32 @@ class LeagueTableCacheTest {
         StoredLeagueTable last = current();
         assertThat(last.stamp().lastPosition()).isEqualTo(300);
         assertThat(last.table()).isEqualTo(uncached());
+    }
+
+    @Test
+    void aWriteBetweenTheStampCheckAndTheRowsIsRememberedUnderItsOwnStamp() {
+        tables.write(0, table(ID, BigDecimal.ZERO, 20), 0, 0, NOW);
+        AtomicBoolean raced = new AtomicBoolean();
+        // A store whose stamp check is overtaken, once, by a write that commits before the rows are read.
+        LeagueTableStore racing = new LeagueTableStore(store.jdbc) {
+            @Override
+            Optional<StoredLeagueTable.Stamp> servingStamp(String campaignId) {
+                Optional<StoredLeagueTable.Stamp> stamp = super.servingStamp(campaignId);
+                if (raced.compareAndSet(false, true)) {
+                    tables.write(0, table(ID, BigDecimal.valueOf(7), 20), 7, 0, NOW.plusSeconds(7));
+                }
+                return stamp;
+            }
+        };
+        LeagueTableCache racingCache = new LeagueTableCache(racing, 8);
+
+        StoredLeagueTable served = racingCache.current(ID).orElseThrow();
+
+        assertThat(served.stamp().lastPosition()).as("the stamp of the rows read, not the one checked").isEqualTo(7);
+        assertThat(served.table().rows()).hasSize(20)
+                .allSatisfy(row -> assertThat(row.total().longValueExact()).isEqualTo(7));
+        assertThat(racingCache.current(ID).orElseThrow()).as("remembered under that stamp").isSameAs(served);
+        assertThat(racingCache.hits()).isEqualTo(1);
     }
 
     private static LeagueTable withTotals(LeagueTable table, BigDecimal total) {

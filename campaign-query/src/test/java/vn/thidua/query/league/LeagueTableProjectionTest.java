@@ -1,6 +1,9 @@
 package vn.thidua.query.league;
 
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.ResultMessage;
+import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.thidua.domain.campaign.ScoringMethod;
@@ -150,6 +153,42 @@ class LeagueTableProjectionTest {
     }
 
     @Test
+    void aProcessorsBatchOfSeveralEventsIsScoredOnceAtCommit() {
+        history();
+        long loadsBefore = projection.foldsLoaded();
+        long reusedBefore = projection.foldsReused();
+        long writesBefore = store.jdbc.queryForObject("SELECT COUNT(*) FROM league_table_campaign", Long.class);
+        List<TrackedEventMessage<?>> batch = List.of(
+                store.appendDelivered(participation(C), "Participation",
+                        new PledgeSubmitted(participation(C), ID, C, values("100", "1")), JULY.plusSeconds(100),
+                        "tester"),
+                store.appendDelivered(participation(C), "Participation",
+                        new ReportSubmitted(participation(C), ID, C, "P1", values("90", "1"), true),
+                        JULY.plusSeconds(110), "tester"));
+
+        List<Long> storedCountsBeforeCommit = new ArrayList<>();
+        ResultMessage<?> result = new BatchingUnitOfWork<>(batch).executeWithResult(() -> {
+            TrackedEventMessage<?> message = (TrackedEventMessage<?>) CurrentUnitOfWork.get().getMessage();
+            projection.on(message.getPayload(), message);
+            storedCountsBeforeCommit.add(store.jdbc.queryForObject(
+                    "SELECT events_applied FROM league_table_campaign WHERE generation = 0", Long.class));
+            return null;
+        });
+
+        assertThat(result.isExceptional()).as("%s", result.optionalExceptionResult()).isFalse();
+        assertThat(storedCountsBeforeCommit).as("nothing is scored before the batch commits").containsExactly(6L, 6L);
+
+        assertThat(projection.foldsLoaded()).isEqualTo(loadsBefore);
+        assertThat(projection.foldsReused()).as("one rescore for the batch").isEqualTo(reusedBefore + 1);
+        assertThat(store.jdbc.queryForObject("SELECT COUNT(*) FROM league_table_campaign", Long.class))
+                .isEqualTo(writesBefore);
+        assertThat(store.jdbc.queryForObject("SELECT events_applied FROM league_table_campaign WHERE generation = 0",
+                Long.class)).as("the history's six events (the launch among them) and C's two").isEqualTo(8);
+        assertThat(current().row(C).orElseThrow().total()).isPositive();
+        assertThat(rows(0)).isEqualTo(freshRebuild());
+    }
+
+    @Test
     void aTableWrittenByAnotherNodeSendsTheCampaignBackToTheStore() {
         history();
         // Another node (its own memory) processes the next event of the campaign while it holds the segment.
@@ -194,7 +233,7 @@ class LeagueTableProjectionTest {
 
         assertThat(projection.foldsLoaded()).isEqualTo(2);
         assertThat(store.jdbc.queryForObject("SELECT events_applied FROM league_table_campaign WHERE generation = 0",
-                Long.class)).as("the launch, the six events of the history and C's pledge").isEqualTo(7);
+                Long.class)).as("the history's six events (the launch among them) and C's pledge").isEqualTo(7);
         assertThat(rows(0)).isEqualTo(freshRebuild());
     }
 

@@ -6,6 +6,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.unitofwork.BatchingUnitOfWork;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.EmptyResultDataAccessException;
 import vn.thidua.domain.campaign.CampaignClosed;
 import vn.thidua.query.testsupport.CountingJdbcTemplate;
 import vn.thidua.query.testsupport.TestEventStore;
@@ -67,7 +68,7 @@ class EventTablePositionsTest {
         assertThat(counting.positionQueries()).isEqualTo(1);
         EventMessage<?> unknown = new GenericDomainEventMessage<>("Campaign", "campaign-x", 0,
                 new CampaignClosed("x"));
-        assertThatThrownBy(() -> events.positionOf(unknown)).isInstanceOf(RuntimeException.class);
+        assertThatThrownBy(() -> events.positionOf(unknown)).isInstanceOf(EmptyResultDataAccessException.class);
     }
 
     @Test

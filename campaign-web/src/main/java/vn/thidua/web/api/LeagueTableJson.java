@@ -1,12 +1,12 @@
 package vn.thidua.web.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.stereotype.Component;
 import vn.thidua.query.league.StoredLeagueTable;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * The JSON of each campaign's current league table, kept per stamp of the stored write: serializing a table of
@@ -19,12 +19,7 @@ public class LeagueTableJson {
     static final int SIZE = 500;
 
     private final ObjectMapper json;
-    private final Map<String, Rendered> rendered = new LinkedHashMap<>(64, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Rendered> eldest) {
-            return size() > SIZE;
-        }
-    };
+    private final Cache<String, Rendered> rendered = Caffeine.newBuilder().maximumSize(SIZE).build();
 
     private record Rendered(StoredLeagueTable.Stamp stamp, byte[] body) {
     }
@@ -36,10 +31,7 @@ public class LeagueTableJson {
     /** The table's JSON; the caller must not change the array. */
     public byte[] of(StoredLeagueTable stored) {
         String campaignId = stored.table().campaignId();
-        Rendered known;
-        synchronized (rendered) {
-            known = rendered.get(campaignId);
-        }
+        Rendered known = rendered.getIfPresent(campaignId);
         if (known != null && known.stamp().equals(stored.stamp())) {
             return known.body();
         }
@@ -49,9 +41,7 @@ public class LeagueTableJson {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        synchronized (rendered) {
-            rendered.put(campaignId, new Rendered(stored.stamp(), body));
-        }
+        rendered.put(campaignId, new Rendered(stored.stamp(), body));
         return body;
     }
 }
