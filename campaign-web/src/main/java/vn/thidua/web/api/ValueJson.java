@@ -5,6 +5,7 @@ import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.campaign.Indicator;
 import vn.thidua.domain.campaign.IndicatorKind;
 import vn.thidua.domain.shared.InvalidValue;
+import vn.thidua.domain.shared.Numbers;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ public final class ValueJson {
                 if (node == null || !node.isNumber()) {
                     throw new InvalidValue(at, "must be a JSON number");
                 }
-                values.put(code, node.decimalValue());
+                values.put(code, Numbers.check(at, node.decimalValue()));
             }
         });
         return values;

@@ -116,6 +116,66 @@ abstract class WriteSideScenarios {
         assertThat(node.decimalValue()).isEqualByComparingTo(dec(expected));
     }
 
+    // ---------------------------------------------------------------- 0. input no store or reader could hold
+
+    @Test
+    void numbersOutsideTheProductsRangeAnswer400NamingTheFieldAndRecordNothing() {
+        Fixture f = campaign();
+        assertStatus(driver.pledge(f, 0, 110, true, 50), 201);
+        for (String bad : List.of("1e-1000", "1e25", "1e999999999", "-1e999999999", "0.00000001")) {
+            Response r = recordsNothing(() -> api.put(f.pledgePath(0)).as(f.officer(0))
+                    .raw("{\"targets\":{\"REV\":" + bad + ",\"OK\":true,\"RATE\":50}}").send());
+            assertInvalid(r, "targets.REV");
+            r = recordsNothing(() -> api.put(f.reportPath(0, "Q1")).as(f.officer(0))
+                    .raw("{\"values\":{\"REV\":" + bad + "}}").send());
+            assertInvalid(r, "values.REV");
+        }
+        // the unit's history stays readable, its next write goes through
+        assertStatus(api.get(f.pledgePath(0)).as(f.auditor()).send(), 200);
+        assertStatus(records(1, () -> api.put(f.reportPath(0, "Q1")).as(f.officer(0))
+                .raw("{\"values\":{\"REV\":999999999999.5}}").send()), 201);
+        assertStatus(api.get(f.reportPath(0, "Q1")).as(f.auditor()).send(), 200);
+        Response verify = recordsNothing(() -> api.post(f.reportPath(0, "Q1") + "/verification").as(f.head())
+                .raw("{\"verdict\":\"VERIFIED\",\"comment\":\"ok\",\"verifiedValues\":{\"REV\":1e25}}").send());
+        assertInvalid(verify, "verifiedValues.REV");
+    }
+
+    @Test
+    void aPreviewWithHugeExponentsAnswers400() {
+        Fixture f = campaign();
+        for (String query : List.of("method=RATIO_CAPPED&cap=1e-400000", "method=RATIO_CAPPED&cap=1e999999999",
+                "method=RATIO_CAPPED&cap=2&latePenalty=1e999999999")) {
+            Response r = api.get(f.campaignPath() + "/league-table/preview?" + query).as(f.auditor()).send();
+            assertThat(r.status()).as("%s", r).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void controlAndInvisibleCharactersInNamesAnswer400AndRecordNothing() {
+        String tag = Driver.tag();
+        Map<String, Object> body = driver.clusterBody("C" + tag, List.of("U1" + tag, "U2" + tag));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> member = (Map<String, Object>) ((List<Object>) body.get("members")).get(1);
+        for (String bad : List.of("Xã\u0000Thiệu", "Xã \u202EThiệu", "Xã\u200BThiệu", "Xã\u0085Thiệu")) {
+            member.put("name", bad);
+            assertInvalid(recordsNothing(() -> api.post("/api/v1/clusters").as(OPERATOR).json(body).send()),
+                    "members[1].name");
+        }
+        Fixture f = unlaunched();
+        Map<String, Object> launch = Driver.campaignBody(f);
+        launch.put("title", "Phong trào\u0000");
+        assertInvalid(recordsNothing(() -> api.post("/api/v1/campaigns").as(f.head()).json(launch).send()), "title");
+        Map<String, Object> weighty = Driver.campaignBody(f);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> content = (Map<String, Object>) ((List<Object>) weighty.get("contents")).get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> indicator = (Map<String, Object>) ((List<Object>) content.get("indicators")).get(0);
+        indicator.put("weight", new java.math.BigDecimal("1e-1000"));
+        assertInvalid(recordsNothing(() -> api.post("/api/v1/campaigns").as(f.head()).json(weighty).send()),
+                "contents[0].indicators[0].weight");
+    }
+
     // ---------------------------------------------------------------- 1. the full scenario
 
     @Test
