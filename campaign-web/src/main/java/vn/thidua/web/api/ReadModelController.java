@@ -123,7 +123,7 @@ public class ReadModelController {
     private LeagueTable preview(String campaignId, ScoringRules draft, OffsetDateTime asOf) {
         AcceptableInput.check(draft);
         if (draft.cap() != null && draft.cap().signum() <= 0) {
-            throw new InvalidValue("cap", "must be positive");
+            throw new InvalidValue("cap", "positive", "must be positive");
         }
         return Queries.ask(queries, new LeagueTablePreviewQuery(campaignId, draft, asOf == null ? null
                 : asOf.toInstant()), LeagueTable.class);
