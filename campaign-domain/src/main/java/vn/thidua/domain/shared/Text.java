@@ -51,7 +51,7 @@ public final class Text {
         }
         for (int i = 0; i < text.length(); ) {
             int c = text.codePointAt(i);
-            if ((c >= 0xD800 && c <= 0xDFFF) || refused(c, lineBreaks)) {
+            if (forbidden(c, lineBreaks)) {
                 String shown = String.format("U+%04X", c);
                 return Optional.of(new InvalidValue(field, "text.forbidden-character",
                         "contains the character " + shown + ", which is not allowed in text", shown));
@@ -61,7 +61,11 @@ public final class Text {
         return Optional.empty();
     }
 
-    private static boolean refused(int c, boolean lineBreaks) {
+    /** Whether no text may hold this character ({@code lineBreaks}: whether line breaks and tabs are allowed). */
+    public static boolean forbidden(int c, boolean lineBreaks) {
+        if (c >= 0xD800 && c <= 0xDFFF) {
+            return true;
+        }
         if (c == '\n' || c == '\r' || c == '\t') {
             return !lineBreaks;
         }

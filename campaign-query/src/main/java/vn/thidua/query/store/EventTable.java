@@ -1,6 +1,7 @@
 package vn.thidua.query.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.axonframework.eventhandling.EventMessage;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.thidua.query.support.EventJson;
+import vn.thidua.query.support.StoredJsonRepair;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -194,6 +196,11 @@ public class EventTable {
             return null;
         }
         try {
+            if (StoredJsonRepair.mayNeedRepair(bytes)) {
+                JsonNode tree = mapper.readTree(bytes);
+                StoredJsonRepair.repair(tree);
+                return reader.readValue(tree);
+            }
             return reader.readValue(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read stored " + type, e);
