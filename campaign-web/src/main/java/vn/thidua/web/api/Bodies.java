@@ -89,6 +89,15 @@ public final class Bodies {
                            @NotEmpty @Size(max = 100) List<@Valid @NotNull PeriodBody> periods,
                            @NotEmpty @Size(max = 100) List<@Valid @NotNull ContentBody> contents,
                            @Valid Rules scoringRules) {
+
+        /** The launch this body asks for, under its own id or a new one. */
+        public vn.thidua.domain.campaign.LaunchCampaign toCommand() {
+            String id = campaignId != null ? campaignId : java.util.UUID.randomUUID().toString();
+            return new vn.thidua.domain.campaign.LaunchCampaign(id, clusterCode, year, title, headUnit, pledgeDeadline,
+                    periods.stream().map(PeriodBody::toPeriod).toList(),
+                    contents.stream().map(ContentBody::toContent).toList(),
+                    scoringRules == null ? null : scoringRules.toRules());
+        }
     }
 
     public record Pledge(@NotNull Map<String, JsonNode> targets) {

@@ -2,7 +2,6 @@ package vn.thidua.web.api;
 
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -10,48 +9,36 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.command.support.CampaignTermsLookup;
-import vn.thidua.domain.campaign.CampaignTerms;
-import vn.thidua.domain.campaign.CloseCampaign;
 import vn.thidua.domain.campaign.LaunchCampaign;
-import vn.thidua.domain.campaign.PublishScoringRules;
 import vn.thidua.domain.shared.Outcome;
-import vn.thidua.web.security.AppUser;
-import vn.thidua.web.security.Permissions;
+import vn.thidua.web.app.Caller;
+import vn.thidua.web.app.CampaignService;
+import vn.thidua.web.app.Dispatched;
 
 import java.net.URI;
 import java.util.List;
-import java.util.UUID;
 
+/** Campaigns on the wire: launch, list and read, new scoring-rule versions, close. */
 @RestController
 @RequestMapping("/api/v1/campaigns")
 public class CampaignController {
-    private final CommandSender commands;
+    private final CampaignService service;
     private final CampaignTermsLookup campaigns;
-    private final Permissions permissions;
     private final Campaigns all;
 
-    public CampaignController(CommandSender commands, CampaignTermsLookup campaigns, Permissions permissions,
-                              Campaigns all) {
-        this.commands = commands;
+    public CampaignController(CampaignService service, CampaignTermsLookup campaigns, Campaigns all) {
+        this.service = service;
         this.campaigns = campaigns;
-        this.permissions = permissions;
         this.all = all;
     }
 
     @PostMapping
-    public ResponseEntity<CampaignView> launch(@AuthenticationPrincipal AppUser user,
-                                               @Valid @RequestBody Bodies.Campaign body) {
-        var actor = permissions.headOf(user, body.headUnit());
-        String id = body.campaignId() != null ? body.campaignId() : UUID.randomUUID().toString();
-        Outcome outcome = commands.send(actor, new LaunchCampaign(id, body.clusterCode(), body.year(), body.title(),
-                body.headUnit(), body.pledgeDeadline(),
-                body.periods().stream().map(Bodies.PeriodBody::toPeriod).toList(),
-                body.contents().stream().map(Bodies.ContentBody::toContent).toList(),
-                body.scoringRules() == null ? null : body.scoringRules().toRules()));
-        CampaignView view = get(id);
-        return outcome == Outcome.CREATED
-                ? ResponseEntity.created(URI.create("/api/v1/campaigns/" + id)).body(view)
-                : ResponseEntity.ok(view);
+    public ResponseEntity<CampaignView> launch(Caller caller, @Valid @RequestBody Bodies.Campaign body) {
+        LaunchCampaign launch = body.toCommand();
+        String id = launch.campaignId();
+        Dispatched<Outcome> sent = service.launch(caller, launch);
+        return Callers.answer(sent.result() == Outcome.CREATED
+                ? ResponseEntity.created(URI.create("/api/v1/campaigns/" + id)) : ResponseEntity.ok(), get(id), sent);
     }
 
     @GetMapping
@@ -65,20 +52,16 @@ public class CampaignController {
     }
 
     @PostMapping("/{campaignId}/scoring-rules")
-    public ResponseEntity<CampaignView> publishRules(@AuthenticationPrincipal AppUser user,
-                                                     @PathVariable String campaignId,
+    public ResponseEntity<CampaignView> publishRules(Caller caller, @PathVariable String campaignId,
                                                      @Valid @RequestBody Bodies.Rules body) {
-        CampaignTerms terms = campaigns.require(campaignId);
-        var actor = permissions.headOf(user, terms.headUnit());
-        commands.send(actor, new PublishScoringRules(campaignId, body.toRules()));
-        return ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaignId)).body(get(campaignId));
+        Dispatched<Outcome> sent = service.publishRules(caller, campaignId, body.toRules());
+        return Callers.answer(ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaignId)),
+                get(campaignId), sent);
     }
 
     @PostMapping("/{campaignId}/close")
-    public CampaignView close(@AuthenticationPrincipal AppUser user, @PathVariable String campaignId) {
-        CampaignTerms terms = campaigns.require(campaignId);
-        var actor = permissions.headOf(user, terms.headUnit());
-        commands.send(actor, new CloseCampaign(campaignId));
-        return get(campaignId);
+    public ResponseEntity<CampaignView> close(Caller caller, @PathVariable String campaignId) {
+        Dispatched<Outcome> sent = service.close(caller, campaignId);
+        return Callers.answer(ResponseEntity.ok(), get(campaignId), sent);
     }
 }

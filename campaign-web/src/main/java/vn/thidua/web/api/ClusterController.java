@@ -2,7 +2,6 @@ package vn.thidua.web.api;
 
 import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,34 +13,31 @@ import vn.thidua.domain.cluster.ClusterRegistered;
 import vn.thidua.domain.cluster.RegisterCluster;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.Outcome;
-import vn.thidua.web.security.AppUser;
-import vn.thidua.web.security.Permissions;
+import vn.thidua.web.app.Caller;
+import vn.thidua.web.app.ClusterService;
+import vn.thidua.web.app.Dispatched;
 
 import java.net.URI;
 
+/** Emulation clusters on the wire: registration with their members, and reading one. */
 @RestController
 @RequestMapping("/api/v1/clusters")
 public class ClusterController {
-    private final CommandSender commands;
+    private final ClusterService service;
     private final ClusterDirectory clusters;
-    private final Permissions permissions;
 
-    public ClusterController(CommandSender commands, ClusterDirectory clusters, Permissions permissions) {
-        this.commands = commands;
+    public ClusterController(ClusterService service, ClusterDirectory clusters) {
+        this.service = service;
         this.clusters = clusters;
-        this.permissions = permissions;
     }
 
     @PostMapping
-    public ResponseEntity<ClusterRegistered> register(@AuthenticationPrincipal AppUser user,
-                                                      @Valid @RequestBody Bodies.Cluster body) {
-        var actor = permissions.operatorOrBoard(user);
-        Outcome outcome = commands.send(actor, new RegisterCluster(body.code(), body.name(),
+    public ResponseEntity<ClusterRegistered> register(Caller caller, @Valid @RequestBody Bodies.Cluster body) {
+        Dispatched<Outcome> sent = service.register(caller, new RegisterCluster(body.code(), body.name(),
                 body.members().stream().map(Bodies.Member::toUnit).toList(), body.headUnit()));
-        ClusterRegistered cluster = get(body.code());
-        return outcome == Outcome.CREATED
-                ? ResponseEntity.created(URI.create("/api/v1/clusters/" + body.code())).body(cluster)
-                : ResponseEntity.ok(cluster);
+        return Callers.answer(sent.result() == Outcome.CREATED
+                ? ResponseEntity.created(URI.create("/api/v1/clusters/" + body.code())) : ResponseEntity.ok(),
+                get(body.code()), sent);
     }
 
     @GetMapping("/{code}")

@@ -1,156 +1,70 @@
 package vn.thidua.web.api;
 
 import jakarta.validation.Valid;
-import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import vn.thidua.command.support.CampaignTermsLookup;
-import vn.thidua.domain.campaign.CampaignTerms;
-import vn.thidua.domain.commendation.ApproveCommendation;
-import vn.thidua.domain.commendation.Award;
 import vn.thidua.domain.commendation.Ballot;
-import vn.thidua.domain.commendation.CommendationProposed;
-import vn.thidua.domain.commendation.ConferCommendation;
-import vn.thidua.domain.commendation.LeagueTablePosition;
-import vn.thidua.domain.commendation.ProposeCommendation;
-import vn.thidua.domain.commendation.RejectCommendation;
-import vn.thidua.domain.commendation.RevokeCommendation;
-import vn.thidua.domain.query.LeagueTableQuery;
-import vn.thidua.domain.scoring.LeagueRow;
-import vn.thidua.domain.scoring.LeagueTable;
 import vn.thidua.domain.shared.NotFound;
-import vn.thidua.domain.shared.StreamIds;
-import vn.thidua.web.security.AppUser;
-import vn.thidua.web.security.Permissions;
+import vn.thidua.web.app.Caller;
+import vn.thidua.web.app.CommendationService;
 
 import java.net.URI;
 import java.util.List;
-import java.util.stream.Collectors;
-import java.util.Set;
-import java.util.UUID;
 
-import static vn.thidua.command.support.Rules.require;
-
-/**
- * Commendations: the cluster head proposes after close, citing the unit's position in the league table as it stands
- * and the ballot; the board approves or rejects, confers and revokes. Eligibility that depends on the ranking and on
- * the campaign's other commendations is checked here, before the proposal is recorded.
- */
+/** Commendations on the wire: proposed by the cluster head, decided and conferred by the board. */
 @RestController
 public class CommendationController {
-    private final CommandSender commands;
-    private final CampaignTermsLookup campaigns;
-    private final Permissions permissions;
-    private final EventStreams streams;
-    private final QueryGateway queries;
+    private final CommendationService service;
 
-    public CommendationController(CommandSender commands, CampaignTermsLookup campaigns, Permissions permissions,
-                                  EventStreams streams, QueryGateway queries) {
-        this.commands = commands;
-        this.campaigns = campaigns;
-        this.permissions = permissions;
-        this.streams = streams;
-        this.queries = queries;
+    public CommendationController(CommendationService service) {
+        this.service = service;
     }
 
     @PostMapping("/api/v1/campaigns/{campaignId}/commendations")
-    public ResponseEntity<CommendationView> propose(@AuthenticationPrincipal AppUser user,
-                                                    @PathVariable String campaignId,
+    public ResponseEntity<CommendationView> propose(Caller caller, @PathVariable String campaignId,
                                                     @Valid @RequestBody Bodies.Proposal body) {
-        CampaignTerms terms = campaigns.require(campaignId);
-        var actor = permissions.headOf(user, terms.headUnit());
-        require(terms.closed(), "commendation.campaign-open",
-                "commendations are proposed only after campaign " + campaignId + " is closed");
-        LeagueTable table = Queries.ask(queries, new LeagueTableQuery(campaignId, null, null), LeagueTable.class);
-        LeagueRow row = table.row(body.unitCode()).orElseThrow(() -> new NotFound("unit", body.unitCode()
-                + " in campaign " + campaignId));
-        checkEligibility(body.award(), row, list(campaignId));
-        String id = UUID.randomUUID().toString();
-        commands.send(actor, new ProposeCommendation(id, campaignId, body.unitCode(), body.award(), body.rationale(),
-                new Ballot(body.ballot().inFavour(), body.ballot().against(), body.ballot().cast()),
-                new LeagueTablePosition(row.rank(), row.total(), table.rulesVersion(), table.asOf(),
-                        row.provisional())));
+        String id = service.propose(caller, campaignId, body.unitCode(), body.award(), body.rationale(),
+                new Ballot(body.ballot().inFavour(), body.ballot().against(), body.ballot().cast()));
         return ResponseEntity.created(URI.create("/api/v1/commendations/" + id)).body(get(id));
     }
 
-    /**
-     * Flags go only to the leading unit of a final (not provisional) table; the Government flag to at most 20% of
-     * the campaign's provincial-flag holders (rounded down, at least one where any exists), each of them a holder.
-     */
-    static void checkEligibility(Award award, LeagueRow row, List<CommendationView> existing) {
-        require(existing.stream().noneMatch(c -> c.standing() && c.award() == award
-                        && c.unitCode().equals(row.unitCode())), "commendation.already-proposed",
-                "unit " + row.unitCode() + " already has a standing proposal for " + award);
-        if (!award.isFlag()) {
-            return;
-        }
-        require(!row.provisional(), "commendation.provisional-ranking",
-                "unit " + row.unitCode() + "'s standing is provisional: a flag needs verified results");
-        require(row.rank() == 1, "commendation.not-leading",
-                "an emulation flag goes only to the leading unit; " + row.unitCode() + " ranks " + row.rank());
-        if (award == Award.GOVERNMENT_FLAG) {
-            List<CommendationView> standing = existing.stream().filter(CommendationView::standing).toList();
-            Set<String> holders = standing.stream().filter(c -> c.award() == Award.PROVINCIAL_FLAG
-                            && ("APPROVED".equals(c.status()) || "CONFERRED".equals(c.status())))
-                    .map(CommendationView::unitCode).collect(Collectors.toSet());
-            require(holders.contains(row.unitCode()), "commendation.government-flag-needs-provincial-flag",
-                    "the Government flag goes only to a holder of the provincial flag");
-            long allowed = Math.max(1, holders.size() / 5);
-            long proposed = standing.stream().filter(c -> c.award() == Award.GOVERNMENT_FLAG).count();
-            require(proposed < allowed, "commendation.government-flag-quota",
-                    "at most 20% of the " + holders.size() + " provincial-flag holders (" + allowed
-                            + ") may receive the Government flag; " + proposed + " already proposed");
-        }
-    }
-
     @PostMapping("/api/v1/commendations/{id}/approval")
-    public CommendationView approve(@AuthenticationPrincipal AppUser user, @PathVariable String id,
+    public CommendationView approve(Caller caller, @PathVariable String id,
                                     @Valid @RequestBody(required = false) Bodies.Comment body) {
-        commands.send(permissions.board(user), new ApproveCommendation(id, body == null ? null : body.comment()));
+        service.approve(caller, id, body == null ? null : body.comment());
         return get(id);
     }
 
     @PostMapping("/api/v1/commendations/{id}/rejection")
-    public CommendationView reject(@AuthenticationPrincipal AppUser user, @PathVariable String id,
+    public CommendationView reject(Caller caller, @PathVariable String id,
                                    @Valid @RequestBody(required = false) Bodies.Comment body) {
-        commands.send(permissions.board(user), new RejectCommendation(id, body == null ? null : body.comment()));
+        service.reject(caller, id, body == null ? null : body.comment());
         return get(id);
     }
 
     @PostMapping("/api/v1/commendations/{id}/conferral")
-    public CommendationView confer(@AuthenticationPrincipal AppUser user, @PathVariable String id,
-                                   @Valid @RequestBody Bodies.Conferral body) {
-        commands.send(permissions.board(user), new ConferCommendation(id, body.decisionNo(), body.decisionDate()));
+    public CommendationView confer(Caller caller, @PathVariable String id, @Valid @RequestBody Bodies.Conferral body) {
+        service.confer(caller, id, body.decisionNo(), body.decisionDate());
         return get(id);
     }
 
     @PostMapping("/api/v1/commendations/{id}/revocation")
-    public CommendationView revoke(@AuthenticationPrincipal AppUser user, @PathVariable String id,
-                                   @Valid @RequestBody Bodies.Revocation body) {
-        commands.send(permissions.board(user), new RevokeCommendation(id, body.reason()));
+    public CommendationView revoke(Caller caller, @PathVariable String id, @Valid @RequestBody Bodies.Revocation body) {
+        service.revoke(caller, id, body.reason());
         return get(id);
     }
 
     @GetMapping("/api/v1/commendations/{id}")
     public CommendationView get(@PathVariable String id) {
-        CommendationView view = CommendationView.of(streams.read(StreamIds.commendation(id)));
-        if (view == null) {
-            throw new NotFound("commendation", id);
-        }
-        return view;
+        return service.find(id).orElseThrow(() -> new NotFound("commendation", id));
     }
 
     @GetMapping("/api/v1/campaigns/{campaignId}/commendations")
     public List<CommendationView> list(@PathVariable String campaignId) {
-        campaigns.require(campaignId);
-        return streams.streamsStartedBy(CommendationProposed.class).stream()
-                .map(stream -> CommendationView.of(streams.read(stream)))
-                .filter(c -> c != null && c.campaignId().equals(campaignId))
-                .toList();
+        return service.list(campaignId);
     }
 }

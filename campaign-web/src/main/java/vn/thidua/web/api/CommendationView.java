@@ -24,7 +24,7 @@ public record CommendationView(String commendationId, String campaignId, String 
     public record Step(String type, Instant at, String actor, String role, String note) {
     }
 
-    static CommendationView of(List<DomainEventMessage<?>> events) {
+    public static CommendationView of(List<DomainEventMessage<?>> events) {
         CommendationView v = null;
         List<Step> history = new ArrayList<>();
         for (DomainEventMessage<?> m : events) {
@@ -59,7 +59,7 @@ public record CommendationView(String commendationId, String campaignId, String 
                 decisionNo, decisionDate, history);
     }
 
-    boolean standing() {
+    public boolean standing() {
         return !"REJECTED".equals(status) && !"REVOKED".equals(status);
     }
 }

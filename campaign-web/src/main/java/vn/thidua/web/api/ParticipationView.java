@@ -1,5 +1,7 @@
 package vn.thidua.web.api;
 
+import vn.thidua.web.app.Submissions;
+
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.participation.PledgeState;
 import vn.thidua.domain.participation.ReportState;

@@ -3,7 +3,6 @@ package vn.thidua.web.api;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -15,49 +14,40 @@ import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.participation.PledgeState;
 import vn.thidua.domain.participation.ReportState;
-import vn.thidua.domain.participation.SubmitPledge;
-import vn.thidua.domain.participation.SubmitReport;
-import vn.thidua.domain.participation.VerifyReport;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.Outcome;
-import vn.thidua.web.security.Actor;
-import vn.thidua.web.security.AppUser;
-import vn.thidua.web.security.Permissions;
+import vn.thidua.web.app.Caller;
+import vn.thidua.web.app.Dispatched;
+import vn.thidua.web.app.SubmissionService;
 
-/** Pledges, period reports and their verification: a unit's submissions within a campaign. */
+/** Pledges, period reports and their verification: a unit's submissions within a campaign, on the wire. */
 @RestController
 @RequestMapping("/api/v1/campaigns/{campaignId}")
 public class SubmissionController {
-    private final CommandSender commands;
+    private final SubmissionService submissions;
     private final CampaignTermsLookup campaigns;
-    private final Permissions permissions;
-    private final EventStreams streams;
 
-    public SubmissionController(CommandSender commands, CampaignTermsLookup campaigns, Permissions permissions,
-                                EventStreams streams) {
-        this.commands = commands;
+    public SubmissionController(SubmissionService submissions, CampaignTermsLookup campaigns) {
+        this.submissions = submissions;
         this.campaigns = campaigns;
-        this.permissions = permissions;
-        this.streams = streams;
     }
 
     @PutMapping("/pledges/{unitCode}")
-    public ResponseEntity<ParticipationView.PledgeView> pledge(@AuthenticationPrincipal AppUser user,
-                                                               @PathVariable String campaignId,
+    public ResponseEntity<ParticipationView.PledgeView> pledge(Caller caller, @PathVariable String campaignId,
                                                                @PathVariable String unitCode,
                                                                @Valid @RequestBody Bodies.Pledge body) {
         CampaignTerms terms = campaigns.requireDefinition(campaignId);
-        Actor actor = permissions.officerOf(user, unitCode);
-        PledgeState state = (PledgeState) commands.dispatch(actor,
-                new SubmitPledge(campaignId, unitCode, ValueJson.read(terms, "targets", body.targets())));
-        return ResponseEntity.status(status(state.outcome())).body(ParticipationView.of(terms, state));
+        Dispatched<PledgeState> sent = submissions.pledge(caller, campaignId, unitCode,
+                ValueJson.read(terms, "targets", body.targets()));
+        return Callers.answer(ResponseEntity.status(status(sent.result().outcome())),
+                ParticipationView.of(terms, sent.result()), sent);
     }
 
     @GetMapping("/pledges/{unitCode}")
     public ParticipationView.PledgeView pledge(@PathVariable String campaignId, @PathVariable String unitCode) {
         CampaignTerms terms = campaigns.requireDefinition(campaignId);
         ParticipationView.PledgeView pledge = ParticipationView.pledge(terms, unitCode,
-                Submissions.read(streams, campaignId, unitCode));
+                submissions.submissions(campaignId, unitCode));
         if (pledge == null) {
             throw new NotFound("pledge", campaignId + "/" + unitCode);
         }
@@ -65,16 +55,15 @@ public class SubmissionController {
     }
 
     @PutMapping("/reports/{unitCode}/{periodCode}")
-    public ResponseEntity<ParticipationView.ReportView> report(@AuthenticationPrincipal AppUser user,
-                                                               @PathVariable String campaignId,
+    public ResponseEntity<ParticipationView.ReportView> report(Caller caller, @PathVariable String campaignId,
                                                                @PathVariable String unitCode,
                                                                @PathVariable String periodCode,
                                                                @Valid @RequestBody Bodies.Report body) {
         CampaignTerms terms = campaigns.requireDefinition(campaignId);
-        Actor actor = permissions.officerOf(user, unitCode);
-        ReportState state = (ReportState) commands.dispatch(actor, new SubmitReport(campaignId, unitCode, periodCode,
-                ValueJson.read(terms, "values", body.values()), body.reason()));
-        return ResponseEntity.status(status(state.outcome())).body(ParticipationView.of(terms, state));
+        Dispatched<ReportState> sent = submissions.report(caller, campaignId, unitCode, periodCode,
+                ValueJson.read(terms, "values", body.values()), body.reason());
+        return Callers.answer(ResponseEntity.status(status(sent.result().outcome())),
+                ParticipationView.of(terms, sent.result()), sent);
     }
 
     @GetMapping("/reports/{unitCode}/{periodCode}")
@@ -82,7 +71,7 @@ public class SubmissionController {
                                                @PathVariable String periodCode) {
         CampaignTerms terms = campaigns.requireDefinition(campaignId);
         ParticipationView.ReportView report = ParticipationView.report(terms, unitCode,
-                Submissions.read(streams, campaignId, unitCode), periodCode);
+                submissions.submissions(campaignId, unitCode), periodCode);
         if (report == null) {
             throw new NotFound("report", campaignId + "/" + unitCode + "/" + periodCode);
         }
@@ -90,15 +79,14 @@ public class SubmissionController {
     }
 
     @PostMapping("/reports/{unitCode}/{periodCode}/verification")
-    public ParticipationView.ReportView verify(@AuthenticationPrincipal AppUser user, @PathVariable String campaignId,
-                                               @PathVariable String unitCode, @PathVariable String periodCode,
-                                               @Valid @RequestBody Bodies.Verification body) {
+    public ResponseEntity<ParticipationView.ReportView> verify(Caller caller, @PathVariable String campaignId,
+                                                               @PathVariable String unitCode,
+                                                               @PathVariable String periodCode,
+                                                               @Valid @RequestBody Bodies.Verification body) {
         CampaignTerms terms = campaigns.requireDefinition(campaignId);
-        Actor actor = permissions.verifier(user, terms.headUnit());
-        ReportState state = (ReportState) commands.dispatch(actor, new VerifyReport(campaignId, unitCode, periodCode,
-                body.verdict(), body.comment(), ValueJson.read(terms, "verifiedValues", body.verifiedValues()),
-                actor.role(), actor.unit()));
-        return ParticipationView.of(terms, state);
+        Dispatched<ReportState> sent = submissions.verify(caller, campaignId, unitCode, periodCode, body.verdict(),
+                body.comment(), ValueJson.read(terms, "verifiedValues", body.verifiedValues()));
+        return Callers.answer(ResponseEntity.ok(), ParticipationView.of(terms, sent.result()), sent);
     }
 
     private static HttpStatus status(Outcome outcome) {

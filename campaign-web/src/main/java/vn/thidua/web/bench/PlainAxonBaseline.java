@@ -22,7 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.command.support.StoreCheckedAggregateCache;
 import vn.thidua.domain.shared.Role;
 import vn.thidua.web.api.Bodies;
-import vn.thidua.web.api.CommandSender;
+import vn.thidua.web.app.CommandSender;
 import vn.thidua.web.security.Actor;
 import vn.thidua.web.security.AppUser;
 
@@ -94,14 +94,14 @@ public class PlainAxonBaseline {
 
     /** Same path shape and body as {@code PUT /api/v1/campaigns/{id}/reports/{unit}/{period}}; one event per call. */
     @PutMapping("/campaigns/{campaignId}/reports/{unitCode}/{periodCode}")
-    public Map<String, Object> report(@AuthenticationPrincipal AppUser user, @PathVariable String campaignId,
+    public Map<String, Object> report(vn.thidua.web.app.Caller caller, @PathVariable String campaignId,
                                       @PathVariable String unitCode, @PathVariable String periodCode,
                                       @Valid @RequestBody Bodies.Report body) {
         Map<String, BigDecimal> values = new LinkedHashMap<>();
         body.values().forEach((code, node) -> values.put(code, BareReportController.decimal(node)));
-        Object recorded = commands.dispatch(new Actor(user.username(), unitCode, Role.UNIT_OFFICER),
+        Object recorded = commands.dispatch(new Actor(caller.user().username(), unitCode, Role.UNIT_OFFICER), caller,
                 new BenchTally.RecordTally("tally-" + campaignId + "-" + unitCode + "-" + periodCode, values,
-                        body.reason()));
+                        body.reason()), Object.class).result();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("campaignId", campaignId);
         answer.put("unitCode", unitCode);

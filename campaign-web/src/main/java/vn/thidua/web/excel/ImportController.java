@@ -21,7 +21,8 @@ import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.Outcome;
 import vn.thidua.domain.shared.RuleViolation;
-import vn.thidua.web.api.CommandSender;
+import vn.thidua.web.app.Caller;
+import vn.thidua.web.app.CommandSender;
 import vn.thidua.web.security.AppUser;
 
 import java.io.IOException;
@@ -91,11 +92,12 @@ public class ImportController {
     }
 
     @PostMapping("/campaigns/{campaignId}/import")
-    public String upload(@AuthenticationPrincipal AppUser user, @PathVariable String campaignId,
+    public String upload(Caller caller, @PathVariable String campaignId,
                          @RequestParam(required = false) MultipartFile file,
                          @RequestParam(defaultValue = "PLEDGES") String kind,
                          @RequestParam(required = false) String period, Model model,
                          HttpServletResponse response) throws IOException {
+        AppUser user = caller.user();
         CampaignTerms terms = campaigns.require(campaignId);
         SubmissionWorkbooks.Kind chosen;
         try {
@@ -117,7 +119,7 @@ public class ImportController {
         if (!parsed.valid()) {
             return failed(model, response, parsed.errors());
         }
-        Recorded recorded = record(parsed.rows());
+        Recorded recorded = record(caller, parsed.rows());
         List<CellError> refusals = recorded.refusals();
         List<DoneLine> done = recorded.done();
         if (!refusals.isEmpty()) {
@@ -136,7 +138,7 @@ public class ImportController {
      * Sends every row's command inside one transaction: Axon's JDBC event store joins it, so a refusal of any row
      * rolls back the rows before it and nothing at all is recorded.
      */
-    public Recorded record(List<SubmissionWorkbooks.RowCommand> rows) {
+    public Recorded record(Caller caller, List<SubmissionWorkbooks.RowCommand> rows) {
         List<CellError> refusals = new ArrayList<>();
         List<DoneLine> done = new ArrayList<>();
         transaction.executeWithoutResult(status -> {
@@ -146,7 +148,7 @@ public class ImportController {
                     continue;
                 }
                 try {
-                    done.add(line(row, commands.send(row.actor(), row.command())));
+                    done.add(line(row, commands.send(row.actor(), caller, row.command()).result()));
                 } catch (RuntimeException e) {
                     refusals.add(refusal(row.sheet(), row.row(), row.unitCode(), e));
                     status.setRollbackOnly();

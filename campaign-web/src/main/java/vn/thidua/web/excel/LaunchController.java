@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import vn.thidua.web.api.CommandSender;
-import vn.thidua.web.security.Actor;
+import vn.thidua.web.app.Caller;
+import vn.thidua.web.app.CampaignService;
 import vn.thidua.web.security.AppUser;
 import vn.thidua.web.security.Permissions;
 
@@ -27,15 +27,15 @@ import java.util.List;
 public class LaunchController {
     private final LaunchWorkbooks workbooks;
     private final Permissions permissions;
-    private final CommandSender commands;
+    private final CampaignService campaigns;
     private final ImportController imports;
     private final ExcelText text;
 
-    public LaunchController(LaunchWorkbooks workbooks, Permissions permissions, CommandSender commands,
+    public LaunchController(LaunchWorkbooks workbooks, Permissions permissions, CampaignService campaigns,
                             ImportController imports, ExcelText text) {
         this.workbooks = workbooks;
         this.permissions = permissions;
-        this.commands = commands;
+        this.campaigns = campaigns;
         this.imports = imports;
         this.text = text;
     }
@@ -54,8 +54,9 @@ public class LaunchController {
     }
 
     @PostMapping("/campaigns/launch/excel")
-    public String launch(@AuthenticationPrincipal AppUser user, @RequestParam(required = false) MultipartFile file,
+    public String launch(Caller caller, @RequestParam(required = false) MultipartFile file,
                          Model model, HttpServletResponse response) throws IOException {
+        AppUser user = caller.user();
         if (file == null || file.isEmpty()) {
             return failed(model, response, List.of(CellError.of("", 0, "", "excel.error.noFile")));
         }
@@ -66,9 +67,8 @@ public class LaunchController {
         if (!parsed.valid()) {
             return failed(model, response, parsed.errors());
         }
-        Actor actor = permissions.headOf(user, parsed.command().headUnit());
         try {
-            commands.send(actor, parsed.command());
+            campaigns.launch(caller, parsed.command());
         } catch (RuntimeException e) {
             return failed(model, response, List.of(imports.refusal("", 0, parsed.command().headUnit(), e)));
         }

@@ -10,7 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.command.support.ClusterDirectory;
-import vn.thidua.web.api.CommandSender;
+import vn.thidua.web.app.CommandSender;
 import vn.thidua.web.config.AppClock;
 import vn.thidua.web.security.Actor;
 import vn.thidua.web.security.UserStore;

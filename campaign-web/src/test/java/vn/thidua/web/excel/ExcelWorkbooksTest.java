@@ -375,7 +375,7 @@ class ExcelWorkbooksTest {
     @Test
     void aReportCorrectionWithoutAReasonIsReportedAndWithOneIsRecorded() throws Exception {
         AppUser officer = as("yendinh");
-        imports.record(List.of(new SubmissionWorkbooks.RowCommand("-", 1, ClusterTwoSeed.YEN_DINH, "Yên Định",
+        imports.record(caller(officer), List.of(new SubmissionWorkbooks.RowCommand("-", 1, ClusterTwoSeed.YEN_DINH, "Yên Định",
                 permissions.officerOf(officer, ClusterTwoSeed.YEN_DINH),
                 new SubmitPledge(OPEN, ClusterTwoSeed.YEN_DINH, ClusterTwoSeed.initialPledge(ClusterTwoSeed.YEN_DINH)),
                 false)));
@@ -422,7 +422,7 @@ class ExcelWorkbooksTest {
         Map<String, BigDecimal> belowFloor = new java.util.LinkedHashMap<>(
                 ClusterTwoSeed.initialPledge(ClusterTwoSeed.TRIEU_SON));
         belowFloor.put(ClusterTwoSeed.THU_NGAN_SACH, new BigDecimal("50"));
-        var recorded = imports.record(List.of(
+        var recorded = imports.record(caller(head), List.of(
                 new SubmissionWorkbooks.RowCommand("Đăng ký thi đua", 4, ClusterTwoSeed.THO_XUAN, "Thọ Xuân",
                         permissions.officerOf(thoXuan, ClusterTwoSeed.THO_XUAN),
                         new SubmitPledge(OPEN, ClusterTwoSeed.THO_XUAN, good), false),
@@ -514,5 +514,10 @@ class ExcelWorkbooksTest {
         MvcResult launch = mvc.perform(get("/campaigns/launch/excel").with(user(as("truongcum")))).andReturn();
         assertThat(launch.getResponse().getStatus()).isEqualTo(200);
         assertThat(launch.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("launch/template.xlsx");
+    }
+
+    private static vn.thidua.web.app.Caller caller(AppUser user) {
+        return new vn.thidua.web.app.Caller(user, "test-" + java.util.UUID.randomUUID(), null,
+                vn.thidua.web.app.Consistency.STORED);
     }
 }

@@ -20,7 +20,10 @@ import vn.thidua.domain.commendation.Award;
 import vn.thidua.domain.query.LeagueTableQuery;
 import vn.thidua.domain.scoring.LeagueTable;
 import vn.thidua.web.api.Bodies;
-import vn.thidua.web.api.CommendationController;
+import vn.thidua.domain.commendation.Ballot;
+import vn.thidua.domain.shared.NotFound;
+import vn.thidua.web.app.Caller;
+import vn.thidua.web.app.CommendationService;
 import vn.thidua.web.api.CommendationView;
 import vn.thidua.web.security.AppUser;
 import vn.thidua.web.security.Permissions;
@@ -39,14 +42,14 @@ import java.util.concurrent.ExecutionException;
  */
 @Controller
 public class CommendationPagesController {
-    private final CommendationController commendations;
+    private final CommendationService commendations;
     private final CampaignTermsLookup campaigns;
     private final Permissions permissions;
     private final QueryGateway queries;
     private final MessageSource messages;
     private final Validator validator;
 
-    public CommendationPagesController(CommendationController commendations, CampaignTermsLookup campaigns,
+    public CommendationPagesController(CommendationService commendations, CampaignTermsLookup campaigns,
                                        Permissions permissions, QueryGateway queries, MessageSource messages,
                                        Validator validator) {
         this.commendations = commendations;
@@ -63,9 +66,10 @@ public class CommendationPagesController {
     }
 
     @PostMapping("/campaigns/{campaignId}/commendations")
-    public String propose(@AuthenticationPrincipal AppUser user, @PathVariable String campaignId,
+    public String propose(Caller caller, @PathVariable String campaignId,
                           @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect,
                           HttpServletResponse response) {
+        AppUser user = caller.user();
         CampaignTerms terms = campaigns.require(campaignId);
         permissions.headOf(user, terms.headUnit());
         FormErrors errors = new FormErrors(messages);
@@ -88,7 +92,8 @@ public class CommendationPagesController {
         Refusals.validate(validator, body, errors, path -> path);
         if (!errors.any()) {
             try {
-                commendations.propose(user, campaignId, body);
+                commendations.propose(caller, campaignId, body.unitCode(), body.award(), body.rationale(),
+                        new Ballot(body.ballot().inFavour(), body.ballot().against(), body.ballot().cast()));
                 flash(redirect, "forms.commendation.proposed");
                 return "redirect:/campaigns/" + campaignId + "/commendations";
             } catch (RuntimeException e) {
@@ -111,10 +116,11 @@ public class CommendationPagesController {
     }
 
     @PostMapping("/commendations/{id}/{action}")
-    public String act(@AuthenticationPrincipal AppUser user, @PathVariable String id, @PathVariable String action,
+    public String act(Caller caller, @PathVariable String id, @PathVariable String action,
                       @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect,
                       HttpServletResponse response) {
-        CommendationView current = commendations.get(id);
+        AppUser user = caller.user();
+        CommendationView current = commendations.find(id).orElseThrow(() -> new NotFound("commendation", id));
         permissions.board(user);
         FormErrors errors = new FormErrors(messages);
         String prefix = "c." + id + ".";
@@ -124,14 +130,14 @@ public class CommendationPagesController {
                     Bodies.Comment body = new Bodies.Comment(nfc(params.get("comment")));
                     Refusals.validate(validator, body, errors, p -> prefix + "comment");
                     if (!errors.any()) {
-                        commendations.approve(user, id, body);
+                        commendations.approve(caller, id, body.comment());
                     }
                 }
                 case "reject" -> {
                     Bodies.Comment body = new Bodies.Comment(nfc(params.get("comment")));
                     Refusals.validate(validator, body, errors, p -> prefix + "comment");
                     if (!errors.any()) {
-                        commendations.reject(user, id, body);
+                        commendations.reject(caller, id, body.comment());
                     }
                 }
                 case "confer" -> {
@@ -147,17 +153,17 @@ public class CommendationPagesController {
                     Bodies.Conferral body = new Bodies.Conferral(nfc(params.get("decisionNo")), date);
                     Refusals.validate(validator, body, errors, p -> prefix + p);
                     if (!errors.any()) {
-                        commendations.confer(user, id, body);
+                        commendations.confer(caller, id, body.decisionNo(), body.decisionDate());
                     }
                 }
                 case "revoke" -> {
                     Bodies.Revocation body = new Bodies.Revocation(nfc(params.get("reason")));
                     Refusals.validate(validator, body, errors, p -> prefix + p);
                     if (!errors.any()) {
-                        commendations.revoke(user, id, body);
+                        commendations.revoke(caller, id, body.reason());
                     }
                 }
-                default -> throw new vn.thidua.domain.shared.NotFound("action", action);
+                default -> throw new NotFound("action", action);
             }
         } catch (RuntimeException e) {
             Refusals.record(e, errors, p -> prefix + p, null);

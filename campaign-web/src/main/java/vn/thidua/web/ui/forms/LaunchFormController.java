@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,8 +16,9 @@ import vn.thidua.domain.campaign.Direction;
 import vn.thidua.domain.campaign.IndicatorKind;
 import vn.thidua.domain.campaign.ScoringMethod;
 import vn.thidua.web.api.Bodies;
-import vn.thidua.web.api.CampaignController;
-import vn.thidua.web.api.CampaignView;
+import vn.thidua.domain.campaign.LaunchCampaign;
+import vn.thidua.web.app.Caller;
+import vn.thidua.web.app.CampaignService;
 import vn.thidua.web.security.AppUser;
 import vn.thidua.web.security.Permissions;
 
@@ -35,16 +35,16 @@ import java.util.function.Function;
 /**
  * The cluster head launches a campaign: contents with indicators, periods, scoring rules. Rows are added and removed
  * by a few lines of script, or without script by the form's own add/remove buttons (the server re-renders the form).
- * Launching goes through {@link CampaignController#launch}; every error is shown at its field, nothing typed is lost.
+ * Launching goes through {@link CampaignService#launch}, as the API's does; every error is shown at its field, nothing typed is lost.
  */
 @Controller
 public class LaunchFormController {
-    private final CampaignController campaigns;
+    private final CampaignService campaigns;
     private final Permissions permissions;
     private final MessageSource messages;
     private final Validator validator;
 
-    public LaunchFormController(CampaignController campaigns, Permissions permissions, MessageSource messages,
+    public LaunchFormController(CampaignService campaigns, Permissions permissions, MessageSource messages,
                                 Validator validator) {
         this.campaigns = campaigns;
         this.permissions = permissions;
@@ -62,9 +62,10 @@ public class LaunchFormController {
     }
 
     @PostMapping("/campaigns/launch")
-    public String submit(@AuthenticationPrincipal AppUser user, @ModelAttribute("form") LaunchForm form,
+    public String submit(Caller caller, @ModelAttribute("form") LaunchForm form,
                          @RequestParam(required = false) String action, Model model, RedirectAttributes redirect,
                          HttpServletResponse response) {
+        AppUser user = caller.user();
         permissions.headOf(user, user.unitCode());
         form.setHeadUnit(user.unitCode());
         compact(form);
@@ -77,11 +78,11 @@ public class LaunchFormController {
         Refusals.validate(validator, body, errors, Function.identity());
         if (!errors.any()) {
             try {
-                ResponseEntity<CampaignView> launched = campaigns.launch(user, body);
-                String id = Objects.requireNonNull(launched.getBody()).campaignId();
+                LaunchCampaign launch = body.toCommand();
+                campaigns.launch(caller, launch);
                 redirect.addFlashAttribute("flashMessage", messages.getMessage("forms.launch.done",
-                        new Object[]{launched.getBody().title()}, LocaleContextHolder.getLocale()));
-                return "redirect:/campaigns/" + id;
+                        new Object[]{launch.title()}, LocaleContextHolder.getLocale()));
+                return "redirect:/campaigns/" + launch.campaignId();
             } catch (RuntimeException e) {
                 Refusals.record(e, errors, Function.identity(), LaunchFormController::ruleField);
             }

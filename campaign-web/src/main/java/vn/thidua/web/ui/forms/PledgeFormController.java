@@ -1,6 +1,6 @@
 package vn.thidua.web.ui.forms;
 
-import vn.thidua.web.api.Submissions;
+import vn.thidua.web.app.Submissions;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -19,8 +19,10 @@ import vn.thidua.domain.campaign.Indicator;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.RuleViolation;
 import vn.thidua.web.api.Bodies;
-import vn.thidua.web.api.EventStreams;
-import vn.thidua.web.api.SubmissionController;
+import vn.thidua.web.api.ValueJson;
+import vn.thidua.web.app.Caller;
+import vn.thidua.web.app.Consistency;
+import vn.thidua.web.app.SubmissionService;
 import vn.thidua.web.config.AppClock;
 import vn.thidua.web.security.AppUser;
 import vn.thidua.web.security.Permissions;
@@ -33,21 +35,19 @@ import java.util.Map;
 @Controller
 public class PledgeFormController {
     static final String PREFIX = "v";
-    private final SubmissionController submissions;
+    private final SubmissionService submissions;
     private final CampaignTermsLookup campaigns;
     private final Permissions permissions;
-    private final EventStreams streams;
     private final AppClock clock;
     private final MessageSource messages;
     private final Formats fmt;
 
-    public PledgeFormController(SubmissionController submissions, CampaignTermsLookup campaigns,
-                                Permissions permissions, EventStreams streams, AppClock clock,
+    public PledgeFormController(SubmissionService submissions, CampaignTermsLookup campaigns,
+                                Permissions permissions, AppClock clock,
                                 MessageSource messages, Formats fmt) {
         this.submissions = submissions;
         this.campaigns = campaigns;
         this.permissions = permissions;
-        this.streams = streams;
         this.clock = clock;
         this.messages = messages;
         this.fmt = fmt;
@@ -58,24 +58,26 @@ public class PledgeFormController {
                        @PathVariable String unitCode, Model model) {
         CampaignTerms terms = terms(campaignId, unitCode);
         permissions.officerOf(user, unitCode);
-        Submissions current = Submissions.read(streams, campaignId, unitCode);
+        Submissions current = submissions.submissions(campaignId, unitCode);
         return page(model, terms, unitCode, ValueInputs.shown(terms, current.pledge()), current.pledge() != null,
                 new FormErrors(messages));
     }
 
     @PostMapping("/campaigns/{campaignId}/pledge/{unitCode}")
-    public String submit(@AuthenticationPrincipal AppUser user, @PathVariable String campaignId,
+    public String submit(Caller caller, @PathVariable String campaignId,
                          @PathVariable String unitCode, @RequestParam Map<String, String> params, Model model,
                          RedirectAttributes redirect, HttpServletResponse response) {
         CampaignTerms terms = terms(campaignId, unitCode);
-        permissions.officerOf(user, unitCode);
+        permissions.officerOf(caller.user(), unitCode);
         FormErrors errors = new FormErrors(messages);
         Map<String, String> typed = ValueInputs.typed(terms, PREFIX, params);
         Bodies.Pledge body = new Bodies.Pledge(ValueInputs.json(terms, PREFIX, typed, errors));
-        boolean pledgedBefore = Submissions.read(streams, campaignId, unitCode).pledge() != null;
+        boolean pledgedBefore = submissions.submissions(campaignId, unitCode).pledge() != null;
         if (!errors.any()) {
             try {
-                submissions.pledge(user, campaignId, unitCode, body);
+                // The unit page it leads to reads the progress projection: it waits for its own write.
+                submissions.pledge(caller.waiting(Consistency.ALL_PROJECTIONS), campaignId, unitCode,
+                        ValueJson.read(terms, "targets", body.targets()));
                 redirect.addFlashAttribute("flashMessage", messages.getMessage(
                         pledgedBefore ? "forms.pledge.revised" : "forms.pledge.saved", null,
                         LocaleContextHolder.getLocale()));

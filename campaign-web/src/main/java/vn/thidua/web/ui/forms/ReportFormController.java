@@ -1,6 +1,6 @@
 package vn.thidua.web.ui.forms;
 
-import vn.thidua.web.api.Submissions;
+import vn.thidua.web.app.Submissions;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
@@ -20,8 +20,10 @@ import vn.thidua.domain.campaign.Period;
 import vn.thidua.domain.shared.Deadlines;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.web.api.Bodies;
-import vn.thidua.web.api.EventStreams;
-import vn.thidua.web.api.SubmissionController;
+import vn.thidua.web.api.ValueJson;
+import vn.thidua.web.app.Caller;
+import vn.thidua.web.app.Consistency;
+import vn.thidua.web.app.SubmissionService;
 import vn.thidua.web.config.AppClock;
 import vn.thidua.web.security.AppUser;
 import vn.thidua.web.security.Permissions;
@@ -36,21 +38,19 @@ import java.util.Map;
 @Controller
 public class ReportFormController {
     static final String PREFIX = "v";
-    private final SubmissionController submissions;
+    private final SubmissionService submissions;
     private final CampaignTermsLookup campaigns;
     private final Permissions permissions;
-    private final EventStreams streams;
     private final AppClock clock;
     private final MessageSource messages;
     private final Validator validator;
 
-    public ReportFormController(SubmissionController submissions, CampaignTermsLookup campaigns,
-                                Permissions permissions, EventStreams streams, AppClock clock,
+    public ReportFormController(SubmissionService submissions, CampaignTermsLookup campaigns,
+                                Permissions permissions, AppClock clock,
                                 MessageSource messages, Validator validator) {
         this.submissions = submissions;
         this.campaigns = campaigns;
         this.permissions = permissions;
-        this.streams = streams;
         this.clock = clock;
         this.messages = messages;
         this.validator = validator;
@@ -61,7 +61,7 @@ public class ReportFormController {
                        @PathVariable String unitCode, @RequestParam(required = false) String period, Model model) {
         CampaignTerms terms = terms(campaignId, unitCode);
         permissions.officerOf(user, unitCode);
-        Submissions current = Submissions.read(streams, campaignId, unitCode);
+        Submissions current = submissions.submissions(campaignId, unitCode);
         Period chosen = choose(terms, current, period);
         Submissions.Report existing = current.report(chosen.code());
         return page(model, terms, unitCode, current, chosen,
@@ -69,22 +69,24 @@ public class ReportFormController {
     }
 
     @PostMapping("/campaigns/{campaignId}/report/{unitCode}")
-    public String submit(@AuthenticationPrincipal AppUser user, @PathVariable String campaignId,
+    public String submit(Caller caller, @PathVariable String campaignId,
                          @PathVariable String unitCode, @RequestParam String period,
                          @RequestParam(required = false) String reason, @RequestParam Map<String, String> params,
                          Model model, RedirectAttributes redirect, HttpServletResponse response) {
         CampaignTerms terms = terms(campaignId, unitCode);
-        permissions.officerOf(user, unitCode);
+        permissions.officerOf(caller.user(), unitCode);
         Period chosen = terms.period(period).orElseThrow(() -> new NotFound("period", period));
         FormErrors errors = new FormErrors(messages);
         Map<String, String> typed = ValueInputs.typed(terms, PREFIX, params);
         String why = reason == null || reason.isBlank() ? null : Normalizer.normalize(reason.trim(), Normalizer.Form.NFC);
         Bodies.Report body = new Bodies.Report(ValueInputs.json(terms, PREFIX, typed, errors), why);
         Refusals.validate(validator, body, errors, path -> path.startsWith("reason") ? "reason" : null);
-        Submissions before = Submissions.read(streams, campaignId, unitCode);
+        Submissions before = submissions.submissions(campaignId, unitCode);
         if (!errors.any()) {
             try {
-                submissions.report(user, campaignId, unitCode, chosen.code(), body);
+                // The unit page it leads to reads the progress projection: it waits for its own write.
+                submissions.report(caller.waiting(Consistency.ALL_PROJECTIONS), campaignId, unitCode, chosen.code(),
+                        ValueJson.read(terms, "values", body.values()), body.reason());
                 redirect.addFlashAttribute("flashMessage", messages.getMessage(
                         before.report(chosen.code()) == null ? "forms.report.saved" : "forms.report.corrected",
                         new Object[]{chosen.title()}, LocaleContextHolder.getLocale()));

@@ -1,6 +1,6 @@
 package vn.thidua.web.ui.forms;
 
-import vn.thidua.web.api.Submissions;
+import vn.thidua.web.app.Submissions;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
@@ -22,9 +22,10 @@ import vn.thidua.domain.participation.Verdict;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.UnitRef;
 import vn.thidua.web.api.Bodies;
+import vn.thidua.web.api.ValueJson;
 import vn.thidua.web.api.Campaigns;
-import vn.thidua.web.api.EventStreams;
-import vn.thidua.web.api.SubmissionController;
+import vn.thidua.web.app.Caller;
+import vn.thidua.web.app.SubmissionService;
 import vn.thidua.web.security.AppUser;
 import vn.thidua.web.security.Permissions;
 
@@ -41,21 +42,19 @@ import java.util.Map;
 @Controller
 public class VerificationController {
     static final String PREFIX = "fix";
-    private final SubmissionController submissions;
+    private final SubmissionService submissions;
     private final CampaignTermsLookup campaigns;
     private final Permissions permissions;
-    private final EventStreams streams;
     private final MessageSource messages;
     private final Validator validator;
     private final Campaigns all;
 
-    public VerificationController(SubmissionController submissions, CampaignTermsLookup campaigns,
-                                  Permissions permissions, EventStreams streams, MessageSource messages,
+    public VerificationController(SubmissionService submissions, CampaignTermsLookup campaigns,
+                                  Permissions permissions, MessageSource messages,
                                   Validator validator, Campaigns all) {
         this.submissions = submissions;
         this.campaigns = campaigns;
         this.permissions = permissions;
-        this.streams = streams;
         this.messages = messages;
         this.validator = validator;
         this.all = all;
@@ -72,11 +71,12 @@ public class VerificationController {
     }
 
     @PostMapping("/verification/{campaignId}/{unitCode}/{periodCode}")
-    public String verify(@AuthenticationPrincipal AppUser user, @PathVariable String campaignId,
+    public String verify(Caller caller, @PathVariable String campaignId,
                          @PathVariable String unitCode, @PathVariable String periodCode,
                          @RequestParam String verdict, @RequestParam(required = false) String comment,
                          @RequestParam Map<String, String> params, Model model, RedirectAttributes redirect,
                          HttpServletResponse response) {
+        AppUser user = caller.user();
         CampaignTerms terms = campaigns.require(campaignId);
         permissions.verifier(user, terms.headUnit());
         FormErrors errors = new FormErrors(messages);
@@ -95,7 +95,8 @@ public class VerificationController {
         String key = key(campaignId, unitCode, periodCode);
         if (!errors.any()) {
             try {
-                submissions.verify(user, campaignId, unitCode, periodCode, body);
+                submissions.verify(caller, campaignId, unitCode, periodCode, body.verdict(), body.comment(),
+                        ValueJson.read(terms, "verifiedValues", body.verifiedValues()));
                 String unitName = terms.member(unitCode).map(UnitRef::name).orElse(unitCode);
                 String period = terms.period(periodCode).map(Period::title).orElse(periodCode);
                 redirect.addFlashAttribute("flashMessage", messages.getMessage(
@@ -140,7 +141,7 @@ public class VerificationController {
                 if (unit.code().equals(user.unitCode())) {
                     continue; // never one's own unit (the aggregate refuses it too)
                 }
-                Submissions s = Submissions.read(streams, terms.campaignId(), unit.code());
+                Submissions s = submissions.submissions(terms.campaignId(), unit.code());
                 for (Period period : terms.periods()) {
                     Submissions.Report report = s.report(period.code());
                     if (report != null && report.pending()) {

@@ -1,4 +1,4 @@
-package vn.thidua.web.api;
+package vn.thidua.web.app;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;

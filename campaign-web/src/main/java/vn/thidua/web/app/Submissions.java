@@ -1,4 +1,4 @@
-package vn.thidua.web.api;
+package vn.thidua.web.app;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import vn.thidua.domain.participation.PledgeRevised;
@@ -8,6 +8,7 @@ import vn.thidua.domain.participation.ReportRejected;
 import vn.thidua.domain.participation.ReportSubmitted;
 import vn.thidua.domain.participation.ReportVerified;
 import vn.thidua.domain.shared.StreamIds;
+import vn.thidua.web.api.EventStreams;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,79 +1,60 @@
-package vn.thidua.web.api;
+package vn.thidua.web.app;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.async.SequencingPolicy;
-import vn.thidua.query.league.CampaignSequencing;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
-import vn.thidua.query.league.LeagueTableProjection;
-import vn.thidua.query.progress.UnitProgressProjection;
+import vn.thidua.query.league.CampaignSequencing;
 import vn.thidua.query.projection.ProcessorPositions;
+import vn.thidua.query.projection.RebuildableProjection;
 import vn.thidua.query.store.EventTable;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code Consistency: wait} on a write: the answer comes only once the named projections (all, by default; or
- * {@code Consistency: wait; projections=league-table,audit}) have processed the event it recorded.
+ * Waits until projections have processed a stream's latest event: every projection's processor, or those the
+ * {@link Consistency} names, each asked in the segment its own sequencing policy files the stream under.
  */
 @Component
 public class ConsistencyWait {
-    public static final String HEADER = "Consistency";
-    private static final List<String> ALL = List.of(LeagueTableProjection.GROUP, UnitProgressProjection.GROUP, "audit");
-
     private final ProcessorPositions positions;
     private final EventTable events;
     private final EventProcessingConfiguration processing;
+    private final List<String> projections;
     private final long timeoutMillis;
 
     public ConsistencyWait(ProcessorPositions positions, EventTable events, EventProcessingConfiguration processing,
+                           List<RebuildableProjection> projections,
                            @Value("${thidua.consistency-wait-millis:10000}") long timeoutMillis) {
         this.positions = positions;
         this.processing = processing;
         this.events = events;
+        this.projections = projections.stream().map(RebuildableProjection::processingGroup).sorted().toList();
         this.timeoutMillis = timeoutMillis;
     }
 
-    static boolean requested(String header) {
-        return header != null && header.trim().toLowerCase().startsWith("wait");
-    }
-
-    static List<String> projections(String header) {
-        int at = header.indexOf("projections=");
-        if (at < 0) {
-            return ALL;
-        }
-        return Arrays.stream(header.substring(at + "projections=".length()).split("[,;\\s]+"))
-                .filter(s -> !s.isBlank()).toList();
-    }
-
-    /** Waits until the stream's latest event is processed; answers false (and says so in a header) on timeout. */
-    boolean awaitStream(String streamId, String header, HttpServletResponse response) {
+    /** Answers null once caught up, or the first projection that had not caught up when the wait timed out. */
+    String await(String streamId, Consistency consistency) {
         long position = events.lastPositionOf(streamId);
         if (position < 0) {
-            return true;
+            return null;
         }
         long deadline = System.currentTimeMillis() + timeoutMillis;
-        for (String projection : projections(header)) {
+        for (String projection : consistency.allProjections() ? projections : consistency.projections()) {
             String sequence = sequenceOf(processing.sequencingPolicy(projection), streamId);
             while (!positions.covers(projection, position, sequence)) {
                 if (System.currentTimeMillis() > deadline) {
-                    if (response != null) {
-                        response.setHeader("Consistency-Timeout", projection);
-                    }
-                    return false;
+                    return projection;
                 }
                 try {
                     Thread.sleep(10);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return false;
+                    return projection;
                 }
             }
         }
-        return true;
+        return null;
     }
 
     /**

@@ -1,4 +1,6 @@
-package vn.thidua.web.api;
+package vn.thidua.web.app;
+
+import vn.thidua.web.api.CommendationView;
 
 import org.junit.jupiter.api.Test;
 import vn.thidua.domain.commendation.Award;
@@ -26,7 +28,7 @@ class CommendationEligibilityTest {
     }
 
     private static void refusedBy(String rule, Award award, LeagueRow row, List<CommendationView> existing) {
-        assertThatThrownBy(() -> CommendationController.checkEligibility(award, row, existing))
+        assertThatThrownBy(() -> CommendationService.checkEligibility(award, row, existing))
                 .isInstanceOfSatisfying(RuleViolation.class, e -> assertThat(e.rule()).isEqualTo(rule));
     }
 
@@ -34,9 +36,9 @@ class CommendationEligibilityTest {
     void aFlagGoesOnlyToTheLeaderOfAFinalTable() {
         refusedBy("commendation.not-leading", Award.PROVINCIAL_FLAG, row("B", 2, false), List.of());
         refusedBy("commendation.provisional-ranking", Award.PROVINCIAL_FLAG, row("A", 1, true), List.of());
-        assertThatCode(() -> CommendationController.checkEligibility(Award.PROVINCIAL_FLAG, row("A", 1, false),
+        assertThatCode(() -> CommendationService.checkEligibility(Award.PROVINCIAL_FLAG, row("A", 1, false),
                 List.of())).doesNotThrowAnyException();
-        assertThatCode(() -> CommendationController.checkEligibility(Award.CERTIFICATE, row("C", 5, true),
+        assertThatCode(() -> CommendationService.checkEligibility(Award.CERTIFICATE, row("C", 5, true),
                 List.of())).doesNotThrowAnyException();
     }
 
@@ -52,7 +54,7 @@ class CommendationEligibilityTest {
         List<CommendationView> rejected = List.of(commendation("A", Award.PROVINCIAL_FLAG, "APPROVED"),
                 commendation("B", Award.PROVINCIAL_FLAG, "CONFERRED"),
                 commendation("A", Award.GOVERNMENT_FLAG, "REJECTED"));
-        assertThatCode(() -> CommendationController.checkEligibility(Award.GOVERNMENT_FLAG, row("B", 1, false),
+        assertThatCode(() -> CommendationService.checkEligibility(Award.GOVERNMENT_FLAG, row("B", 1, false),
                 rejected)).doesNotThrowAnyException();
     }
 
@@ -60,7 +62,7 @@ class CommendationEligibilityTest {
     void aStandingProposalIsNotMadeTwiceButARejectedOneMayBeRenewed() {
         refusedBy("commendation.already-proposed", Award.CERTIFICATE_OF_MERIT, row("A", 3, false),
                 List.of(commendation("A", Award.CERTIFICATE_OF_MERIT, "PROPOSED")));
-        assertThatCode(() -> CommendationController.checkEligibility(Award.CERTIFICATE_OF_MERIT, row("A", 3, false),
+        assertThatCode(() -> CommendationService.checkEligibility(Award.CERTIFICATE_OF_MERIT, row("A", 3, false),
                 List.of(commendation("A", Award.CERTIFICATE_OF_MERIT, "REJECTED")))).doesNotThrowAnyException();
     }
 }

@@ -1,0 +1,132 @@
+package vn.thidua.web.app;
+
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Service;
+import vn.thidua.command.support.CampaignTermsLookup;
+import vn.thidua.domain.campaign.CampaignTerms;
+import vn.thidua.domain.commendation.ApproveCommendation;
+import vn.thidua.domain.commendation.Award;
+import vn.thidua.domain.commendation.Ballot;
+import vn.thidua.domain.commendation.CommendationProposed;
+import vn.thidua.domain.commendation.ConferCommendation;
+import vn.thidua.domain.commendation.LeagueTablePosition;
+import vn.thidua.domain.commendation.ProposeCommendation;
+import vn.thidua.domain.commendation.RejectCommendation;
+import vn.thidua.domain.commendation.RevokeCommendation;
+import vn.thidua.domain.query.LeagueTableQuery;
+import vn.thidua.domain.scoring.LeagueRow;
+import vn.thidua.domain.scoring.LeagueTable;
+import vn.thidua.domain.shared.NotFound;
+import vn.thidua.domain.shared.StreamIds;
+import vn.thidua.web.api.CommendationView;
+import vn.thidua.web.api.EventStreams;
+import vn.thidua.web.api.Queries;
+import vn.thidua.web.security.Permissions;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import static vn.thidua.command.support.Rules.require;
+
+/**
+ * Commendations: the cluster head proposes after close, citing the unit's position in the league table as it stands
+ * and the ballot; the board approves or rejects, confers and revokes. Eligibility that depends on the ranking and on
+ * the campaign's other commendations is checked here, before the proposal is recorded.
+ */
+@Service
+public class CommendationService {
+    private final CommandSender commands;
+    private final CampaignTermsLookup campaigns;
+    private final Permissions permissions;
+    private final EventStreams streams;
+    private final QueryGateway queries;
+
+    public CommendationService(CommandSender commands, CampaignTermsLookup campaigns, Permissions permissions,
+                               EventStreams streams, QueryGateway queries) {
+        this.commands = commands;
+        this.campaigns = campaigns;
+        this.permissions = permissions;
+        this.streams = streams;
+        this.queries = queries;
+    }
+
+    /** Answers the new commendation's id. */
+    public String propose(Caller caller, String campaignId, String unitCode, Award award, String rationale,
+                          Ballot ballot) {
+        CampaignTerms terms = campaigns.require(campaignId);
+        var actor = permissions.headOf(caller.user(), terms.headUnit());
+        require(terms.closed(), "commendation.campaign-open",
+                "commendations are proposed only after campaign " + campaignId + " is closed");
+        LeagueTable table = Queries.ask(queries, new LeagueTableQuery(campaignId, null, null), LeagueTable.class);
+        LeagueRow row = table.row(unitCode).orElseThrow(() -> new NotFound("unit", unitCode
+                + " in campaign " + campaignId));
+        checkEligibility(award, row, list(campaignId));
+        String id = UUID.randomUUID().toString();
+        commands.send(actor, caller, new ProposeCommendation(id, campaignId, unitCode, award, rationale, ballot,
+                new LeagueTablePosition(row.rank(), row.total(), table.rulesVersion(), table.asOf(),
+                        row.provisional())));
+        return id;
+    }
+
+    /**
+     * Flags go only to the leading unit of a final (not provisional) table; the Government flag to at most 20% of
+     * the campaign's provincial-flag holders (rounded down, at least one where any exists), each of them a holder.
+     */
+    static void checkEligibility(Award award, LeagueRow row, List<CommendationView> existing) {
+        require(existing.stream().noneMatch(c -> c.standing() && c.award() == award
+                        && c.unitCode().equals(row.unitCode())), "commendation.already-proposed",
+                "unit " + row.unitCode() + " already has a standing proposal for " + award);
+        if (!award.isFlag()) {
+            return;
+        }
+        require(!row.provisional(), "commendation.provisional-ranking",
+                "unit " + row.unitCode() + "'s standing is provisional: a flag needs verified results");
+        require(row.rank() == 1, "commendation.not-leading",
+                "an emulation flag goes only to the leading unit; " + row.unitCode() + " ranks " + row.rank());
+        if (award == Award.GOVERNMENT_FLAG) {
+            List<CommendationView> standing = existing.stream().filter(CommendationView::standing).toList();
+            Set<String> holders = standing.stream().filter(c -> c.award() == Award.PROVINCIAL_FLAG
+                            && ("APPROVED".equals(c.status()) || "CONFERRED".equals(c.status())))
+                    .map(CommendationView::unitCode).collect(Collectors.toSet());
+            require(holders.contains(row.unitCode()), "commendation.government-flag-needs-provincial-flag",
+                    "the Government flag goes only to a holder of the provincial flag");
+            long allowed = Math.max(1, holders.size() / 5);
+            long proposed = standing.stream().filter(c -> c.award() == Award.GOVERNMENT_FLAG).count();
+            require(proposed < allowed, "commendation.government-flag-quota",
+                    "at most 20% of the " + holders.size() + " provincial-flag holders (" + allowed
+                            + ") may receive the Government flag; " + proposed + " already proposed");
+        }
+    }
+
+    public void approve(Caller caller, String id, String comment) {
+        commands.send(permissions.board(caller.user()), caller, new ApproveCommendation(id, comment));
+    }
+
+    public void reject(Caller caller, String id, String comment) {
+        commands.send(permissions.board(caller.user()), caller, new RejectCommendation(id, comment));
+    }
+
+    public void confer(Caller caller, String id, String decisionNo, LocalDate decisionDate) {
+        commands.send(permissions.board(caller.user()), caller, new ConferCommendation(id, decisionNo, decisionDate));
+    }
+
+    public void revoke(Caller caller, String id, String reason) {
+        commands.send(permissions.board(caller.user()), caller, new RevokeCommendation(id, reason));
+    }
+
+    public Optional<CommendationView> find(String id) {
+        return Optional.ofNullable(CommendationView.of(streams.read(StreamIds.commendation(id))));
+    }
+
+    public List<CommendationView> list(String campaignId) {
+        campaigns.require(campaignId);
+        return streams.streamsStartedBy(CommendationProposed.class).stream()
+                .map(stream -> CommendationView.of(streams.read(stream)))
+                .filter(c -> c != null && c.campaignId().equals(campaignId))
+                .toList();
+    }
+}
