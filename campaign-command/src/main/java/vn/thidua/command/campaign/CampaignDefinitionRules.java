@@ -27,14 +27,14 @@ final class CampaignDefinitionRules {
 
     static void check(LaunchCampaign cmd) {
         if (!Codes.isId(cmd.campaignId())) {
-            throw new InvalidValue("campaignId", "'" + cmd.campaignId() + "' is not a valid id: " + Codes.ID_PATTERN);
+            throw new InvalidValue("campaignId", "invalid-id", "'" + cmd.campaignId() + "' is not a valid id: " + Codes.ID_PATTERN);
         }
         notBlank("title", cmd.title());
         if (cmd.year() < 2000 || cmd.year() > 2100) {
-            throw new InvalidValue("year", "must be between 2000 and 2100");
+            throw new InvalidValue("year", "year-range", "must be between 2000 and 2100");
         }
         if (cmd.pledgeDeadline() == null) {
-            throw new InvalidValue("pledgeDeadline", "is required");
+            throw new InvalidValue("pledgeDeadline", "required", "is required");
         }
         require(cmd.periods() != null && !cmd.periods().isEmpty(), "campaign.no-periods",
                 "a campaign needs at least one reporting period");
@@ -46,7 +46,7 @@ final class CampaignDefinitionRules {
             validCode("periods[" + i + "].code", p.code());
             notBlank("periods[" + i + "].title", p.title());
             if (p.dueDate() == null) {
-                throw new InvalidValue("periods[" + i + "].dueDate", "is required");
+                throw new InvalidValue("periods[" + i + "].dueDate", "required", "is required");
             }
             require(periodCodes.add(p.code()), "campaign.duplicate-period", "period code " + p.code() + " appears twice");
         }
@@ -79,25 +79,25 @@ final class CampaignDefinitionRules {
         validCode(at + ".code", indicator.code());
         notBlank(at + ".title", indicator.title());
         if (indicator.kind() == null) {
-            throw new InvalidValue(at + ".kind", "is required: QUANTITATIVE, QUALITATIVE, COUNT or ADJUSTMENT");
+            throw new InvalidValue(at + ".kind", "required", "is required: QUANTITATIVE, QUALITATIVE, COUNT or ADJUSTMENT");
         }
         if (indicator.weight() == null) {
-            throw new InvalidValue(at + ".weight", "is required");
+            throw new InvalidValue(at + ".weight", "required", "is required");
         }
         require(indicator.weight().signum() >= 0, "campaign.negative-weight",
                 "indicator " + indicator.code() + " has a negative weight");
         if (indicator.direction() != null && indicator.kind() != IndicatorKind.QUANTITATIVE) {
-            throw new InvalidValue(at + ".direction", "applies to QUANTITATIVE indicators only");
+            throw new InvalidValue(at + ".direction", "direction-quantitative-only", "applies to QUANTITATIVE indicators only");
         }
         if (indicator.min() != null && indicator.max() != null && indicator.min().compareTo(indicator.max()) > 0) {
-            throw new InvalidValue(at + ".min", "is greater than max");
+            throw new InvalidValue(at + ".min", "min-above-max", "is greater than max");
         }
         if (indicator.kind() == IndicatorKind.QUALITATIVE && indicator.floor() != null
                 && indicator.floor().compareTo(BigDecimal.ZERO) != 0 && indicator.floor().compareTo(BigDecimal.ONE) != 0) {
-            throw new InvalidValue(at + ".floor", "a yes/no indicator's floor is 0 or 1");
+            throw new InvalidValue(at + ".floor", "yes-no-floor", "a yes/no indicator's floor is 0 or 1");
         }
         if (indicator.kind() == IndicatorKind.ADJUSTMENT && indicator.pointsPerItem() == null) {
-            throw new InvalidValue(at + ".pointsPerItem", "is required for ADJUSTMENT indicators");
+            throw new InvalidValue(at + ".pointsPerItem", "points-per-item-required", "is required for ADJUSTMENT indicators");
         }
     }
 
@@ -106,13 +106,13 @@ final class CampaignDefinitionRules {
             return;
         }
         if (rules.version() < 1) {
-            throw new InvalidValue("scoringRules.version", "must be 1 or more");
+            throw new InvalidValue("scoringRules.version", "version-min", "must be 1 or more");
         }
         if (rules.method() == null) {
-            throw new InvalidValue("scoringRules.method", "is required: RATIO_CAPPED or LEADER_INTERPOLATED");
+            throw new InvalidValue("scoringRules.method", "required", "is required: RATIO_CAPPED or LEADER_INTERPOLATED");
         }
         if (rules.method() == ScoringMethod.RATIO_CAPPED && rules.cap() != null && rules.cap().signum() <= 0) {
-            throw new InvalidValue("scoringRules.cap", "must be positive");
+            throw new InvalidValue("scoringRules.cap", "positive", "must be positive");
         }
         nonNegative("scoringRules.latePenalty", rules.latePenalty());
         nonNegative("scoringRules.missingPenalty", rules.missingPenalty());
@@ -121,7 +121,7 @@ final class CampaignDefinitionRules {
 
     private static void nonNegative(String field, BigDecimal value) {
         if (value != null && value.signum() < 0) {
-            throw new InvalidValue(field, "must not be negative (a penalty is deducted)");
+            throw new InvalidValue(field, "non-negative", "must not be negative (a penalty is deducted)");
         }
     }
 

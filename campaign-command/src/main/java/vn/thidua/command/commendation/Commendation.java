@@ -48,10 +48,10 @@ public class Commendation {
     @CommandHandler
     public Commendation(ProposeCommendation cmd, CampaignTermsLookup campaigns) {
         if (!Codes.isId(cmd.commendationId())) {
-            throw new InvalidValue("commendationId", "is not a valid id: " + Codes.ID_PATTERN);
+            throw new InvalidValue("commendationId", "invalid-id", "is not a valid id: " + Codes.ID_PATTERN);
         }
         if (cmd.award() == null) {
-            throw new InvalidValue("award", "is required");
+            throw new InvalidValue("award", "required", "is required");
         }
         notBlank("rationale", cmd.rationale());
         CampaignTerms terms = campaigns.require(cmd.campaignId());
@@ -68,10 +68,10 @@ public class Commendation {
     private static void checkBallot(ProposeCommendation cmd) {
         Ballot ballot = cmd.ballot();
         if (ballot == null) {
-            throw new InvalidValue("ballot", "the cluster's ballot is required");
+            throw new InvalidValue("ballot", "ballot-invalid", "the cluster's ballot is required");
         }
         if (ballot.inFavour() < 0 || ballot.against() < 0 || ballot.cast() < 1) {
-            throw new InvalidValue("ballot", "votes cannot be negative and at least one ballot must be cast");
+            throw new InvalidValue("ballot", "ballot-invalid", "votes cannot be negative and at least one ballot must be cast");
         }
         require(ballot.inFavour() + ballot.against() <= ballot.cast(), "commendation.ballot-inconsistent",
                 "votes in favour (" + ballot.inFavour() + ") and against (" + ballot.against()
@@ -99,7 +99,7 @@ public class Commendation {
     public void handle(ConferCommendation cmd) {
         notBlank("decisionNo", cmd.decisionNo());
         if (cmd.decisionDate() == null) {
-            throw new InvalidValue("decisionDate", "is required");
+            throw new InvalidValue("decisionDate", "required", "is required");
         }
         require(status == Status.APPROVED, "commendation.not-approved",
                 "a commendation is conferred only after approval; this one is " + status);

@@ -148,7 +148,7 @@ public class Participation {
         require(cmd.verdict() != null, "verification.no-verdict", "a verdict is required");
         if (cmd.verdict() == Verdict.REJECTED) {
             if (cmd.verifiedValues() != null && !cmd.verifiedValues().isEmpty()) {
-                throw new InvalidValue("verifiedValues", "a rejection cannot fix values");
+                throw new InvalidValue("verifiedValues", "rejection-no-fixes", "a rejection cannot fix values");
             }
             if (report.status() == PeriodReport.Status.REJECTED) {
                 return reportState(Outcome.UNCHANGED, cmd.periodCode());

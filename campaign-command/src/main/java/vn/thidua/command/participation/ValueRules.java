@@ -15,17 +15,18 @@ final class ValueRules {
 
     static void check(CampaignTerms terms, String field, Map<String, BigDecimal> values) {
         if (values == null || values.isEmpty()) {
-            throw new InvalidValue(field, "no values given");
+            throw new InvalidValue(field, "no-values", "no values given");
         }
         Map<String, Indicator> indicators = terms.indicators();
         values.forEach((code, value) -> {
             String at = field + "." + code;
             Indicator indicator = indicators.get(code);
             if (indicator == null) {
-                throw new InvalidValue(at, "campaign " + terms.campaignId() + " has no indicator " + code);
+                throw new InvalidValue(at, "unknown-indicator",
+                        "campaign " + terms.campaignId() + " has no indicator " + code);
             }
             if (value == null) {
-                throw new InvalidValue(at, "a value is required");
+                throw new InvalidValue(at, "required", "a value is required");
             }
             checkKind(at, indicator, value);
         });
@@ -34,23 +35,25 @@ final class ValueRules {
     private static void checkKind(String at, Indicator indicator, BigDecimal value) {
         if (indicator.kind() == IndicatorKind.QUALITATIVE) {
             if (value.compareTo(BigDecimal.ZERO) != 0 && value.compareTo(BigDecimal.ONE) != 0) {
-                throw new InvalidValue(at, "a yes/no indicator takes true or false");
+                throw new InvalidValue(at, "yes-no", "a yes/no indicator takes true or false");
             }
             return;
         }
         if (indicator.kind() == IndicatorKind.COUNT) {
             if (value.signum() < 0) {
-                throw new InvalidValue(at, "a count cannot be negative");
+                throw new InvalidValue(at, "count-negative", "a count cannot be negative");
             }
             if (value.stripTrailingZeros().scale() > 0) {
-                throw new InvalidValue(at, "a count is a whole number");
+                throw new InvalidValue(at, "count-whole", "a count is a whole number");
             }
         }
         if (indicator.min() != null && value.compareTo(indicator.min()) < 0) {
-            throw new InvalidValue(at, "is below the minimum " + indicator.min().toPlainString());
+            String min = indicator.min().toPlainString();
+            throw new InvalidValue(at, "below-min", "is below the minimum " + min, min);
         }
         if (indicator.max() != null && value.compareTo(indicator.max()) > 0) {
-            throw new InvalidValue(at, "is above the maximum " + indicator.max().toPlainString());
+            String max = indicator.max().toPlainString();
+            throw new InvalidValue(at, "above-max", "is above the maximum " + max, max);
         }
     }
 }

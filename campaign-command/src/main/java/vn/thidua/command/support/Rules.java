@@ -17,13 +17,13 @@ public final class Rules {
 
     public static void validCode(String field, String code) {
         if (!Codes.isCode(code)) {
-            throw new InvalidValue(field, "'" + code + "' is not a valid code: " + Codes.PATTERN);
+            throw new InvalidValue(field, "invalid-code", "'" + code + "' is not a valid code: " + Codes.PATTERN);
         }
     }
 
     public static void notBlank(String field, String text) {
         if (text == null || text.isBlank()) {
-            throw new InvalidValue(field, "must not be blank");
+            throw new InvalidValue(field, "required", "must not be blank");
         }
     }
 }

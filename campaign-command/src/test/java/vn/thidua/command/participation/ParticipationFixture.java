@@ -1,6 +1,7 @@
 package vn.thidua.command.participation;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import vn.thidua.command.support.AcceptableInputInterceptor;
 import vn.thidua.command.support.StreamTargetResolver;
 import vn.thidua.command.testsupport.FakeLookups;
 import vn.thidua.command.testsupport.MutableClock;
@@ -23,6 +24,7 @@ final class ParticipationFixture {
         campaigns.with(terms);
         clock = MutableClock.atVietnamTime(vietnamTime);
         fixture.registerCommandTargetResolver(new StreamTargetResolver());
+        fixture.registerCommandHandlerInterceptor(new AcceptableInputInterceptor());
         fixture.registerInjectableResource(campaigns);
         fixture.registerInjectableResource(clock);
     }

@@ -204,4 +204,35 @@ class ReportTest {
                 .expectException(violates("report.correction-needs-reason"))
                 .expectNoEvents();
     }
+
+    @Test
+    void numbersOutsideTheProductsRangeAreRefusedBeforeAnythingIsDecided() {
+        for (String bad : new String[]{"1e-1000", "1e25", "1e999999999", "-1e999999999", "0.1234567"}) {
+            fixture.given(PLEDGED)
+                    .when(report(H1, with(RESULTS, REV, bad), null))
+                    .expectException(invalid("values.REV"))
+                    .expectNoEvents();
+        }
+    }
+
+    @Test
+    void aNumberAtTheEdgeOfTheRangeIsRecorded() {
+        fixture.given(PLEDGED)
+                .when(report(H1, with(RESULTS, REV, "999999999.123456"), null))
+                .expectEvents(submitted(with(RESULTS, REV, "999999999.123456"), false));
+    }
+
+    @Test
+    void aReasonWithAControlCharacterIsRefusedAndOneWithLineBreaksIsACorrection() {
+        fixture.given(PLEDGED, submitted(RESULTS, false))
+                .when(report(H1, with(RESULTS, REV, "125"), "theo biên bản\u0000"))
+                .expectException(invalid("reason"))
+                .expectNoEvents();
+        fixture.given(PLEDGED, submitted(RESULTS, false))
+                .when(report(H1, with(RESULTS, REV, "125"), "theo biên bản\nsố 12"))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                org.hamcrest.Matchers.instanceOf(ReportCorrected.class))));
+    }
 }

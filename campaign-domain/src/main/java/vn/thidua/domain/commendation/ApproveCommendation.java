@@ -1,4 +1,6 @@
 package vn.thidua.domain.commendation;
 
-public record ApproveCommendation(String commendationId, String comment) implements CommendationCommand {
+import vn.thidua.domain.shared.FreeText;
+
+public record ApproveCommendation(String commendationId, @FreeText String comment) implements CommendationCommand {
 }

@@ -1,4 +1,6 @@
 package vn.thidua.domain.commendation;
 
-public record RejectCommendation(String commendationId, String comment) implements CommendationCommand {
+import vn.thidua.domain.shared.FreeText;
+
+public record RejectCommendation(String commendationId, @FreeText String comment) implements CommendationCommand {
 }

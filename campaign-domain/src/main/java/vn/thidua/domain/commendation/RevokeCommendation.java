@@ -1,4 +1,6 @@
 package vn.thidua.domain.commendation;
 
-public record RevokeCommendation(String commendationId, String reason) implements CommendationCommand {
+import vn.thidua.domain.shared.FreeText;
+
+public record RevokeCommendation(String commendationId, @FreeText String reason) implements CommendationCommand {
 }

@@ -1,5 +1,7 @@
 package vn.thidua.domain.participation;
 
+import vn.thidua.domain.shared.FreeText;
+
 import java.math.BigDecimal;
 import java.util.Map;
 
@@ -8,5 +10,5 @@ import java.util.Map;
  * an identical one records nothing.
  */
 public record SubmitReport(String campaignId, String unitCode, String periodCode, Map<String, BigDecimal> values,
-                           String reason) implements ParticipationCommand {
+                           @FreeText String reason) implements ParticipationCommand {
 }

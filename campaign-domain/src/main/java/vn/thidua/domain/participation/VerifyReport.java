@@ -1,5 +1,7 @@
 package vn.thidua.domain.participation;
 
+import vn.thidua.domain.shared.FreeText;
+
 import vn.thidua.domain.shared.Role;
 
 import java.math.BigDecimal;
@@ -10,7 +12,7 @@ import java.util.Map;
  * {@code verifiedValues} may fix some values; they then count instead of the self-reported ones.
  * {@code verifierRole} and {@code verifierUnit} say who verifies: never the reporting unit itself.
  */
-public record VerifyReport(String campaignId, String unitCode, String periodCode, Verdict verdict, String comment,
+public record VerifyReport(String campaignId, String unitCode, String periodCode, Verdict verdict, @FreeText String comment,
                            Map<String, BigDecimal> verifiedValues, Role verifierRole, String verifierUnit)
         implements ParticipationCommand {
 }

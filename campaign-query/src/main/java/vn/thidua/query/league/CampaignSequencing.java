@@ -1,5 +1,6 @@
 package vn.thidua.query.league;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -10,7 +11,7 @@ import vn.thidua.query.store.CampaignOf;
  * Sends every event of one campaign (its own stream and all its members' participations) to the same segment, in
  * order, so one thread on one node keeps that campaign's league table folded. Other events keep Axon's default,
  * one sequence per stream. A dead-lettered event of a campaign holds back that campaign's later events, which is
- * what its table needs: it cannot be right without the event anyway.
+ * what its table needs: it cannot be right without the event anyway. So does an event that cannot be read.
  */
 public class CampaignSequencing implements SequencingPolicy<EventMessage<?>> {
     public static final String BEAN_NAME = "campaignSequencing";
@@ -26,8 +27,10 @@ public class CampaignSequencing implements SequencingPolicy<EventMessage<?>> {
         try {
             campaignId = CampaignOf.event(event.getPayload());
         } catch (RuntimeException unreadable) {
-            // A payload that cannot be read fails in its handler and is dead-lettered there; routing it must not fail.
-            campaignId = null;
+            // A payload that cannot be read fails in its handler and is dead-lettered there, in its campaign's
+            // sequence (read off its stream), so that campaign's later events wait behind it and no other's do.
+            return event instanceof DomainEventMessage<?> domain ? ofStream(domain.getAggregateIdentifier())
+                    : perStream.getSequenceIdentifierFor(event);
         }
         return campaignId != null ? StreamIds.campaign(campaignId) : perStream.getSequenceIdentifierFor(event);
     }

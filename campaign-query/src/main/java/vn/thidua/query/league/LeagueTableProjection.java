@@ -81,6 +81,11 @@ public class LeagueTableProjection implements RebuildableProjection {
         this(histories, store, states, clock, 100);
     }
 
+    /**
+     * Applies the event to its campaign's fold inside the handler, so that whatever cannot be read or applied fails
+     * here and is dead-lettered in the campaign's sequence (holding back that campaign only); the batch's campaigns
+     * are scored and written once, at commit.
+     */
     @EventHandler
     void on(Object event, EventMessage<?> message) {
         String campaignId = CampaignOf.event(event);
@@ -89,51 +94,77 @@ public class LeagueTableProjection implements RebuildableProjection {
         }
         Delivered delivered = Delivered.of(event, message);
         if (!CurrentUnitOfWork.isStarted()) {
-            rescore(Map.of(campaignId, List.of(delivered)));
+            Batch alone = new Batch(states.generationForWrite(NAME));
+            apply(alone, campaignId, delivered);
+            write(alone);
             return;
         }
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        Map<String, List<Delivered>> batch = root.getOrComputeResource(BATCH, key -> {
-            Map<String, List<Delivered>> campaigns = new LinkedHashMap<>();
-            root.onPrepareCommit(u -> rescore(campaigns));
-            return campaigns;
-        });
-        List<Delivered> pending = batch.get(campaignId);
-        if (pending == null) {
-            if (folds.getIfPresent(campaignId) == null) {
-                requireLaunched(campaignId);
-            }
-            pending = new ArrayList<>();
-            batch.put(campaignId, pending);
+        Batch batch = root.getResource(BATCH);
+        if (batch == null) {
+            // The generation is read (and its lock taken) outside the resource map: it keeps resources of its own.
+            Batch created = new Batch(states.generationForWrite(NAME));
+            root.resources().put(BATCH, created);
+            root.onPrepareCommit(u -> write(created));
+            // The folds change before the tables commit: if the commit fails, forget them.
+            root.onRollback(u -> created.campaigns.keySet().forEach(folds::invalidate));
+            batch = created;
         }
-        pending.add(delivered);
+        apply(batch, campaignId, delivered);
     }
 
-    private void rescore(Map<String, List<Delivered>> batch) {
-        int generation = states.generationForWrite(NAME);
-        for (Map.Entry<String, List<Delivered>> entry : batch.entrySet()) {
-            String campaignId = entry.getKey();
-            synchronized (locks[Math.floorMod(campaignId.hashCode(), locks.length)]) {
-                if (CurrentUnitOfWork.isStarted()) {
-                    // The fold is changed before the table commits: if the commit fails, forget it.
-                    CurrentUnitOfWork.get().onRollback(u -> folds.invalidate(campaignId));
-                }
-                LiveCampaign live = trustedFold(campaignId, generation);
-                for (Delivered d : entry.getValue()) {
+    /** The campaigns one batch touched, each with its fold, all written in the batch's generation. */
+    private static final class Batch {
+        final int generation;
+        final Map<String, LiveCampaign> campaigns = new LinkedHashMap<>();
+
+        Batch(int generation) {
+            this.generation = generation;
+        }
+    }
+
+    private void apply(Batch batch, String campaignId, Delivered d) {
+        synchronized (locks[Math.floorMod(campaignId.hashCode(), locks.length)]) {
+            LiveCampaign live = batch.campaigns.get(campaignId);
+            if (live == null) {
+                live = trustedFold(campaignId, batch.generation);
+                batch.campaigns.put(campaignId, live);
+            }
+            try {
+                if (live.apply(d.streamId(), d.sequence(), d.payload(), d.position())
+                        == LiveCampaign.Outcome.EARLIER_MISSING) {
+                    live = load(campaignId, batch.generation);
+                    batch.campaigns.put(campaignId, live);
                     if (live.apply(d.streamId(), d.sequence(), d.payload(), d.position())
                             == LiveCampaign.Outcome.EARLIER_MISSING) {
-                        live = load(campaignId, generation);
-                        if (live.apply(d.streamId(), d.sequence(), d.payload(), d.position())
-                                == LiveCampaign.Outcome.EARLIER_MISSING) {
-                            // Folded afresh, the campaign holds every committed event of its members' streams: this
-                            // one's stream is not among them, so it cannot count in the table.
-                            LOG.warn("event {} of stream {} is not part of campaign {}'s history; not scored",
-                                    d.sequence(), d.streamId(), campaignId);
-                        }
+                        // Folded afresh, the campaign holds every committed event of its members' streams: this
+                        // one's stream is not among them, so it cannot count in the table.
+                        LOG.warn("event {} of stream {} is not part of campaign {}'s history; not scored",
+                                d.sequence(), d.streamId(), campaignId);
                     }
                 }
+            } catch (RuntimeException cannotApply) {
+                // The fold may be half changed: the batch writes the campaign as it stood before this event.
+                folds.invalidate(campaignId);
+                batch.campaigns.remove(campaignId);
+                try {
+                    histories.before(campaignId, d.position()).filter(f -> !f.heldBack()).ifPresent(f ->
+                            batch.campaigns.put(campaignId, LiveCampaign.loaded(f, batch.generation)));
+                } catch (RuntimeException alsoFailed) {
+                    cannotApply.addSuppressed(alsoFailed);
+                }
+                throw cannotApply;
+            }
+        }
+    }
+
+    private void write(Batch batch) {
+        for (Map.Entry<String, LiveCampaign> entry : batch.campaigns.entrySet()) {
+            String campaignId = entry.getKey();
+            LiveCampaign live = entry.getValue();
+            synchronized (locks[Math.floorMod(campaignId.hashCode(), locks.length)]) {
                 Instant now = clock.instant();
-                store.write(generation, calculator.score(live.history(), now), live.lastPosition(),
+                store.write(batch.generation, calculator.score(live.history(), now), live.lastPosition(),
                         live.eventsApplied(), now);
                 if (live.history().terms().closed()) {
                     folds.invalidate(campaignId);
@@ -141,22 +172,6 @@ public class LeagueTableProjection implements RebuildableProjection {
                     folds.put(campaignId, live);
                 }
             }
-        }
-    }
-
-    /**
-     * An event of a campaign that was never launched fails here, inside the handler, so it is dead-lettered (and can
-     * be retried once the campaign exists) instead of failing the whole batch. Any other failure (the database, say)
-     * is left to the batch: it fails at scoring and the processor retries it, rather than parking the campaign's
-     * events behind a dead letter, which with one sequence per campaign would hold back all of them.
-     */
-    private void requireLaunched(String campaignId) {
-        try {
-            histories.requireLaunched(campaignId);
-        } catch (NotFound unknown) {
-            throw unknown;
-        } catch (RuntimeException transientFailure) {
-            LOG.debug("could not check campaign {} now; its batch will tell", campaignId, transientFailure);
         }
     }
 
@@ -173,9 +188,17 @@ public class LeagueTableProjection implements RebuildableProjection {
         return load(campaignId, generation);
     }
 
+    /**
+     * The campaign folded afresh from the store; refused in the handler (so dead-lettered) when its history holds an
+     * event that cannot be read, or when it was never launched (it can be retried once it is).
+     */
     private LiveCampaign load(String campaignId, int generation) {
         loads.increment();
-        return LiveCampaign.loaded(histories.current(campaignId), generation);
+        CampaignHistories.Folded folded = histories.current(campaignId);
+        if (folded.heldBack()) {
+            throw new CampaignHeldBack(campaignId, folded.heldAt());
+        }
+        return LiveCampaign.loaded(folded, generation);
     }
 
     /** Batches that folded a campaign afresh from the event store (first use, another writer, replay, rollback). */
@@ -208,6 +231,12 @@ public class LeagueTableProjection implements RebuildableProjection {
     @Override
     public String processingGroup() {
         return GROUP;
+    }
+
+    /** One sequence per campaign, as {@link CampaignSequencing} routes the live events. */
+    @Override
+    public String sequenceOf(StoredEvent event) {
+        return CampaignSequencing.ofStream(event.streamId());
     }
 
     /** Scores need payloads only: who acted and when does not change a table. */

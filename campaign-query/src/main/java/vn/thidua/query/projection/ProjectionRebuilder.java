@@ -10,6 +10,7 @@ import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.RuleViolation;
 import vn.thidua.query.store.EventTable;
 import vn.thidua.query.store.StoredEvent;
+import vn.thidua.query.store.UnreadablePayload;
 
 import java.util.BitSet;
 import java.util.List;
@@ -95,7 +96,7 @@ public class ProjectionRebuilder {
         boolean switched = false;
         try {
             ownTransaction.executeWithoutResult(s -> projection.clear(generation));
-            RebuildableProjection.Rebuild rebuild = projection.rebuild(generation);
+            HoldingBack rebuild = new HoldingBack(projection, projection.rebuild(generation));
             long[] count = {0};
             BitSet seen = new BitSet();
             long position = scan(claim, rebuild, 0, claim.head(), count, seen);
@@ -117,7 +118,7 @@ public class ProjectionRebuilder {
                     }
                 });
                 rebuild.finish();
-                if (!states.switchTo(name, claim.token(), generation, last, count[0])) {
+                if (!states.switchTo(name, claim.token(), generation, last, count[0], rebuild.note())) {
                     throw new IllegalStateException("another rebuild of " + name + " took over; this one stops");
                 }
                 return serving;
@@ -128,6 +129,9 @@ public class ProjectionRebuilder {
             }
             log.info("Projection {} rebuilt: {} events in {} ms, generation {} now serving", name, count[0],
                     (System.nanoTime() - started) / 1_000_000, generation);
+            if (rebuild.note() != null) {
+                log.warn("Projection {}: {}", name, rebuild.note());
+            }
             return count[0];
         } catch (RuntimeException e) {
             log.error("Rebuild of projection {} failed", name, e);
@@ -140,7 +144,7 @@ public class ProjectionRebuilder {
         }
     }
 
-    private long scan(Claim claim, RebuildableProjection.Rebuild rebuild, long after, long upTo, long[] count,
+    private long scan(Claim claim, HoldingBack rebuild, long after, long upTo, long[] count,
                       BitSet seen) {
         RebuildableProjection projection = claim.projection();
         long[] last = {after};
@@ -165,6 +169,59 @@ public class ProjectionRebuilder {
             events.forEach(after, upTo, consumer);
         } else {
             events.forEachPayload(after, upTo, consumer);
+        }
+    }
+
+    /**
+     * Feeds the rebuild every readable event, except those of a sequence held back by an earlier event that cannot
+     * be read: the rebuilt rows are what the live processor holds while that event is dead-lettered.
+     */
+    private static final class HoldingBack implements RebuildableProjection.Rebuild {
+        private static final int NAMED = 5;
+        private final RebuildableProjection projection;
+        private final RebuildableProjection.Rebuild rebuild;
+        private final java.util.Set<String> held = new java.util.HashSet<>();
+        private final List<String> unreadable = new java.util.ArrayList<>();
+
+        HoldingBack(RebuildableProjection projection, RebuildableProjection.Rebuild rebuild) {
+            this.projection = projection;
+            this.rebuild = rebuild;
+        }
+
+        @Override
+        public void accept(StoredEvent event) {
+            String sequence = projection.sequenceOf(event);
+            if (held.contains(sequence)) {
+                return;
+            }
+            if (event.unreadable()) {
+                held.add(sequence);
+                unreadable.add("position " + event.position() + " (" + event.typeName() + " of " + event.streamId()
+                        + "): " + ((UnreadablePayload) event.payload()).reason());
+                return;
+            }
+            rebuild.accept(event);
+        }
+
+        @Override
+        public void flush() {
+            rebuild.flush();
+        }
+
+        @Override
+        public void finish() {
+            rebuild.finish();
+        }
+
+        /** What was held back, for the operator; null when nothing was. */
+        String note() {
+            if (unreadable.isEmpty()) {
+                return null;
+            }
+            String named = String.join("; ", unreadable.subList(0, Math.min(NAMED, unreadable.size())));
+            String note = unreadable.size() + " event(s) could not be read; their sequences " + held
+                    + " are held back from there: " + named + (unreadable.size() > NAMED ? "; …" : "");
+            return note.length() > 1900 ? note.substring(0, 1900) : note;
         }
     }
 }

@@ -115,12 +115,15 @@ public class ProjectionStates {
                 token);
     }
 
-    /** Switches readers to the rebuilt generation; false when another rebuild has taken the claim meanwhile. */
-    boolean switchTo(String name, String token, int generation, long position, long events) {
+    /**
+     * Switches readers to the rebuilt generation, with the rebuild's note for the operator (what it held back, or
+     * null); false when another rebuild has taken the claim meanwhile.
+     */
+    boolean switchTo(String name, String token, int generation, long position, long events, String note) {
         return jdbc.update("UPDATE projection_state SET active_generation = ?, status = 'LIVE', rebuild_position = ?,"
-                        + " rebuild_head = ?, rebuild_events = ?, finished_at = ?, heartbeat_at = ?"
+                        + " rebuild_head = ?, rebuild_events = ?, finished_at = ?, heartbeat_at = ?, message = ?"
                         + " WHERE name = ? AND status = 'REBUILDING' AND rebuild_token = ? AND rebuild_generation = ?",
-                generation, position, position, events, clock.instant().toString(), clock.millis(), name, token,
+                generation, position, position, events, clock.instant().toString(), clock.millis(), note, name, token,
                 generation) == 1;
     }
 

@@ -21,6 +21,14 @@ public interface RebuildableProjection {
         return true;
     }
 
+    /**
+     * The sequence an event belongs to, as this projection's live processor sequences it: an event that cannot be
+     * read holds back the later events of its sequence in a rebuild, as its dead letter holds them back live.
+     */
+    default String sequenceOf(StoredEvent event) {
+        return event.streamId();
+    }
+
     /** A builder that writes rows of {@code generation} from events fed to it in global order. */
     Rebuild rebuild(int generation);
 

@@ -1,6 +1,7 @@
 package vn.thidua.query.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.axonframework.eventhandling.EventMessage;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.thidua.query.support.EventJson;
+import vn.thidua.query.support.StoredJsonRepair;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -182,22 +184,41 @@ public class EventTable {
     private StoredEvent row(ResultSet rs) throws SQLException {
         String type = rs.getString("payload_type");
         byte[] meta = rs.getBytes("meta_data");
+        Object payload = payload(type, rs.getBytes("payload"));
+        Map<String, Object> metadata;
+        try {
+            metadata = metadata(meta);
+        } catch (UncheckedIOException e) {
+            metadata = Map.of();
+            payload = new UnreadablePayload(type, "metadata: " + e.getCause().getMessage());
+        }
         return new StoredEvent(rs.getLong("global_index"), Instant.parse(rs.getString("time_stamp")),
-                rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), type,
-                payload(type, rs.getBytes("payload")), metadata(meta));
+                rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), type, payload, metadata);
     }
 
-    /** The domain event, or null for a type this reader does not know (an event from a newer version). */
+    /**
+     * The domain event, null for a type this reader does not know (an event from a newer version), or an
+     * {@link UnreadablePayload} when the stored bytes are not the JSON of their type.
+     */
     public Object payload(String type, byte[] bytes) {
         ObjectReader reader = readers.computeIfAbsent(type, this::readerFor);
         if (reader == null) {
             return null;
         }
         try {
-            return reader.readValue(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read stored " + type, e);
+            return read(reader, bytes);
+        } catch (IOException | RuntimeException e) {
+            return new UnreadablePayload(type, String.valueOf(e.getMessage()));
         }
+    }
+
+    private Object read(ObjectReader reader, byte[] bytes) throws IOException {
+        if (StoredJsonRepair.mayNeedRepair(bytes)) {
+            JsonNode tree = mapper.readTree(bytes);
+            StoredJsonRepair.repair(tree);
+            return reader.readValue(tree);
+        }
+        return reader.readValue(bytes);
     }
 
     private ObjectReader readerFor(String type) {

@@ -15,6 +15,11 @@ public record StoredEvent(long position, Instant at, String streamId, long seque
         return value == null ? null : value.toString();
     }
 
+    /** Whether the stored bytes could not be read as their type (see {@link UnreadablePayload}). */
+    public boolean unreadable() {
+        return payload instanceof UnreadablePayload;
+    }
+
     public String typeName() {
         int dot = payloadType.lastIndexOf('.');
         return dot < 0 ? payloadType : payloadType.substring(dot + 1);

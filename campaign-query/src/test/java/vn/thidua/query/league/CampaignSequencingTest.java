@@ -35,4 +35,17 @@ class CampaignSequencingTest {
                 new ClusterRegistered("CUM_II", "Cụm II", java.util.List.of(), "HEAD")));
         assertThat(registered).isEqualTo(stream).isEqualTo(CampaignSequencing.ofStream(stream));
     }
+
+    @Test
+    void anEventThatCannotBeReadTakesItsCampaignsSequenceFromItsStream() {
+        String stream = StreamIds.participation("cum-2-2026", "BA_THUOC");
+        GenericDomainEventMessage<Object> unreadable = new GenericDomainEventMessage<>("Participation", stream, 4,
+                new Object()) {
+            @Override
+            public Object getPayload() {
+                throw new org.axonframework.serialization.SerializationException("not the JSON of its type");
+            }
+        };
+        assertThat(policy.getSequenceIdentifierFor(unreadable)).isEqualTo(StreamIds.campaign("cum-2-2026"));
+    }
 }

@@ -70,4 +70,18 @@ public final class TestEventStore {
         }
         return jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
     }
+
+    /**
+     * Appends a payload exactly as given (stored JSON of an older version, or bytes no reader accepts), as the
+     * next event of the stream; answers its global position.
+     */
+    public long appendRaw(String streamId, String aggregateType, String payloadType, byte[] payload, Instant at) {
+        long sequence = sequences.merge(streamId, 1L, Long::sum) - 1;
+        jdbc.update("INSERT INTO domain_event_entry (event_identifier, aggregate_identifier, sequence_number, type,"
+                        + " time_stamp, payload_type, payload_revision, payload, meta_data)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+                UUID.randomUUID().toString(), streamId, sequence, aggregateType, at.toString(), payloadType, payload,
+                "{}".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return jdbc.queryForObject("SELECT MAX(global_index) FROM domain_event_entry", Long.class);
+    }
 }

@@ -26,6 +26,7 @@ import vn.thidua.domain.query.LeagueTableQuery;
 import vn.thidua.domain.query.UnitProgress;
 import vn.thidua.domain.query.UnitProgressQuery;
 import vn.thidua.domain.scoring.LeagueTable;
+import vn.thidua.domain.shared.AcceptableInput;
 import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.query.league.LeagueTableQueries;
 import vn.thidua.query.league.StoredLeagueTable;
@@ -120,8 +121,9 @@ public class ReadModelController {
     }
 
     private LeagueTable preview(String campaignId, ScoringRules draft, OffsetDateTime asOf) {
+        AcceptableInput.check(draft);
         if (draft.cap() != null && draft.cap().signum() <= 0) {
-            throw new InvalidValue("cap", "must be positive");
+            throw new InvalidValue("cap", "positive", "must be positive");
         }
         return Queries.ask(queries, new LeagueTablePreviewQuery(campaignId, draft, asOf == null ? null
                 : asOf.toInstant()), LeagueTable.class);

@@ -5,6 +5,7 @@ import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.campaign.Indicator;
 import vn.thidua.domain.campaign.IndicatorKind;
 import vn.thidua.domain.shared.InvalidValue;
+import vn.thidua.domain.shared.Numbers;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -28,18 +29,18 @@ public final class ValueJson {
             String at = field + "." + code;
             Indicator indicator = indicators.get(code);
             if (indicator == null) {
-                throw new InvalidValue(at, "campaign " + terms.campaignId() + " has no indicator " + code);
+                throw new InvalidValue(at, "unknown-indicator", "campaign " + terms.campaignId() + " has no indicator " + code);
             }
             if (indicator.kind() == IndicatorKind.QUALITATIVE) {
                 if (node == null || !node.isBoolean()) {
-                    throw new InvalidValue(at, "a yes/no indicator takes true or false");
+                    throw new InvalidValue(at, "yes-no", "a yes/no indicator takes true or false");
                 }
                 values.put(code, node.booleanValue() ? BigDecimal.ONE : BigDecimal.ZERO);
             } else {
                 if (node == null || !node.isNumber()) {
-                    throw new InvalidValue(at, "must be a JSON number");
+                    throw new InvalidValue(at, "not-a-number", "must be a JSON number");
                 }
-                values.put(code, node.decimalValue());
+                values.put(code, Numbers.check(at, node.decimalValue()));
             }
         });
         return values;

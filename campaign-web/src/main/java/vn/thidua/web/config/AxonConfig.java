@@ -34,6 +34,7 @@ import vn.thidua.domain.shared.RuleViolation;
 import vn.thidua.query.league.CampaignSequencing;
 import vn.thidua.query.store.EventTable;
 import vn.thidua.query.support.EventJson;
+import vn.thidua.query.support.StoredValueUpcaster;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -76,6 +77,12 @@ public class AxonConfig {
 
     private static Serializer jackson() {
         return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+    }
+
+    /** Events stored before the numeric range and text rule read as every other reader reads them (StoredJsonRepair). */
+    @Bean
+    public StoredValueUpcaster storedValueUpcaster() {
+        return new StoredValueUpcaster();
     }
 
     @Bean

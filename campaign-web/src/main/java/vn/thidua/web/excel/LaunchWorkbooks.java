@@ -22,7 +22,12 @@ import vn.thidua.domain.shared.Role;
 import vn.thidua.web.security.AppUser;
 
 import java.io.InputStream;
+import vn.thidua.domain.shared.InvalidValue;
+import vn.thidua.domain.shared.Numbers;
+import vn.thidua.web.ui.forms.Refusals;
+
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -257,6 +262,12 @@ public class LaunchWorkbooks {
             BigDecimal v = ExcelSupport.decimal(cell);
             if (v == null) {
                 error(r, c, "excel.error.notNumber", ExcelSupport.string(cell));
+                return null;
+            }
+            Optional<InvalidValue> outOfRange = Numbers.problem("", v);
+            if (outOfRange.isPresent()) {
+                error(r, c, Refusals.key(outOfRange.get()), outOfRange.get().arguments());
+                return null;
             }
             return v;
         }

@@ -27,7 +27,13 @@ import vn.thidua.web.security.AppUser;
 import vn.thidua.web.security.Permissions;
 
 import java.io.InputStream;
+import vn.thidua.domain.shared.InvalidValue;
+import vn.thidua.domain.shared.Numbers;
+import vn.thidua.domain.shared.Text;
+import vn.thidua.web.ui.forms.Refusals;
+
 import java.math.BigDecimal;
+import java.util.Optional;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -387,7 +393,11 @@ public class SubmissionWorkbooks {
                 }
             }
             String reason = reasonCol < 0 ? null : ExcelSupport.string(row.getCell(reasonCol));
-            if (reason != null && reason.length() > 2000) {
+            Optional<InvalidValue> badReason = Text.freeTextProblem("reason", reason);
+            if (badReason.isPresent() && !"text.too-long".equals(badReason.get().code())) {
+                errors.add(CellError.of(name, excelRow, column(reasonCol), Refusals.key(badReason.get()),
+                        badReason.get().arguments()));
+            } else if (reason != null && reason.length() > 2000) {
                 errors.add(CellError.of(name, excelRow, column(reasonCol), "excel.error.reasonTooLong", 2000));
             }
             if (errors.size() > before) {
@@ -468,6 +478,11 @@ public class SubmissionWorkbooks {
         BigDecimal value = ExcelSupport.decimal(cell);
         if (value == null) {
             errors.add(CellError.of(sheet, row, at, "excel.error.notNumber", ExcelSupport.string(cell)));
+            return null;
+        }
+        Optional<InvalidValue> outOfRange = Numbers.problem(indicator.code(), value);
+        if (outOfRange.isPresent()) {
+            errors.add(CellError.of(sheet, row, at, Refusals.key(outOfRange.get()), outOfRange.get().arguments()));
             return null;
         }
         if (indicator.kind() == IndicatorKind.COUNT) {

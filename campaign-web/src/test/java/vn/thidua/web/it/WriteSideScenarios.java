@@ -38,82 +38,66 @@ import static vn.thidua.web.testsupport.Problems.assertRule;
  * the application on a random port with its own database. Every test builds its own cluster, users and campaign
  * with unique codes; every refusal is checked for its problem+json answer and for leaving the event store as it was.
  */
-abstract class WriteSideScenarios {
-    static final String NO_DEMO = "thidua.demo.enabled=false";
-    static final String ADMIN_USER = "thidua.admin.user=ops";
-    static final String ADMIN_PASSWORD = "thidua.admin.password=Ops-it-secret-1";
-    static final Creds OPERATOR = new Creds("ops", "Ops-it-secret-1");
+abstract class WriteSideScenarios extends ApiScenarioSupport {
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    AppClock clock;
+    // ---------------------------------------------------------------- 0. input no store or reader could hold
 
-    Api api;
-    Driver driver;
-
-    /** One cluster with its users per application, shared read-only by the tests that only need a campaign. */
-    private static final Map<JdbcTemplate, Fixture> SHARED_CLUSTER = new ConcurrentHashMap<>();
-
-    @BeforeEach
-    void connect() {
-        api = new Api(port);
-        driver = new Driver(api, OPERATOR);
-        clock.release();
+    @Test
+    void numbersOutsideTheProductsRangeAnswer400NamingTheFieldAndRecordNothing() {
+        Fixture f = campaign();
+        assertStatus(driver.pledge(f, 0, 110, true, 50), 201);
+        for (String bad : List.of("1e-1000", "1e25", "1e999999999", "-1e999999999", "0.00000001")) {
+            Response r = recordsNothing(() -> api.put(f.pledgePath(0)).as(f.officer(0))
+                    .raw("{\"targets\":{\"REV\":" + bad + ",\"OK\":true,\"RATE\":50}}").send());
+            assertInvalid(r, "targets.REV");
+            r = recordsNothing(() -> api.put(f.reportPath(0, "Q1")).as(f.officer(0))
+                    .raw("{\"values\":{\"REV\":" + bad + "}}").send());
+            assertInvalid(r, "values.REV");
+        }
+        // the unit's history stays readable, its next write goes through
+        assertStatus(api.get(f.pledgePath(0)).as(f.auditor()).send(), 200);
+        assertStatus(records(1, () -> api.put(f.reportPath(0, "Q1")).as(f.officer(0))
+                .raw("{\"values\":{\"REV\":999999999999.5}}").send()), 201);
+        assertStatus(api.get(f.reportPath(0, "Q1")).as(f.auditor()).send(), 200);
+        Response verify = recordsNothing(() -> api.post(f.reportPath(0, "Q1") + "/verification").as(f.head())
+                .raw("{\"verdict\":\"VERIFIED\",\"comment\":\"ok\",\"verifiedValues\":{\"REV\":1e25}}").send());
+        assertInvalid(verify, "verifiedValues.REV");
     }
 
-    /** A campaign of its own (unique id) in the shared cluster, launched by the head. */
-    Fixture campaign() {
-        return driver.launch(unlaunched());
+    @Test
+    void aPreviewWithHugeExponentsAnswers400() {
+        Fixture f = campaign();
+        for (String query : List.of("method=RATIO_CAPPED&cap=1e-400000", "method=RATIO_CAPPED&cap=1e999999999",
+                "method=RATIO_CAPPED&cap=2&latePenalty=1e999999999")) {
+            Response r = api.get(f.campaignPath() + "/league-table/preview?" + query).as(f.auditor()).send();
+            assertThat(r.status()).as("%s", r).isEqualTo(400);
+            assertThat(r.contentType()).startsWith("application/problem+json");
+        }
     }
 
-    /** A fresh campaign id in the shared cluster, not launched yet. */
-    Fixture unlaunched() {
-        return SHARED_CLUSTER.computeIfAbsent(jdbc, j -> driver.cluster()).forNewCampaign(Driver.tag());
-    }
-
-    // ---------------------------------------------------------------- the event store, read directly
-
-    long events() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
-        return n == null ? 0 : n;
-    }
-
-    long users() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Long.class);
-        return n == null ? 0 : n;
-    }
-
-    List<String> payloadTypes(String aggregateId) {
-        return jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?"
-                + " ORDER BY sequence_number", String.class, aggregateId);
-    }
-
-    /** Runs a request that must record nothing, and answers it for the status and body assertions. */
-    Response recordsNothing(Supplier<Response> request) {
-        long before = events();
-        Response r = request.get();
-        assertThat(events()).as("events in the store after %s", r).isEqualTo(before);
-        return r;
-    }
-
-    /** Runs a request that must record exactly {@code n} events. */
-    Response records(int n, Supplier<Response> request) {
-        long before = events();
-        Response r = request.get();
-        assertThat(events()).as("events in the store after %s", r).isEqualTo(before + n);
-        return r;
-    }
-
-    static void assertStatus(Response r, int status) {
-        assertThat(r.status()).as("%s", r).isEqualTo(status);
-    }
-
-    static void assertNumber(JsonNode node, String expected) {
-        assertThat(node.isNumber()).as("%s is a number", node).isTrue();
-        assertThat(node.decimalValue()).isEqualByComparingTo(dec(expected));
+    @Test
+    void controlAndInvisibleCharactersInNamesAnswer400AndRecordNothing() {
+        String tag = Driver.tag();
+        Map<String, Object> body = driver.clusterBody("C" + tag, List.of("U1" + tag, "U2" + tag));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> member = (Map<String, Object>) ((List<Object>) body.get("members")).get(1);
+        for (String bad : List.of("Xã\u0000Thiệu", "Xã \u202EThiệu", "Xã\u200BThiệu", "Xã\u0085Thiệu")) {
+            member.put("name", bad);
+            assertInvalid(recordsNothing(() -> api.post("/api/v1/clusters").as(OPERATOR).json(body).send()),
+                    "members[1].name");
+        }
+        Fixture f = unlaunched();
+        Map<String, Object> launch = Driver.campaignBody(f);
+        launch.put("title", "Phong trào\u0000");
+        assertInvalid(recordsNothing(() -> api.post("/api/v1/campaigns").as(f.head()).json(launch).send()), "title");
+        Map<String, Object> weighty = Driver.campaignBody(f);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> content = (Map<String, Object>) ((List<Object>) weighty.get("contents")).get(0);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> indicator = (Map<String, Object>) ((List<Object>) content.get("indicators")).get(0);
+        indicator.put("weight", new java.math.BigDecimal("1e-1000"));
+        assertInvalid(recordsNothing(() -> api.post("/api/v1/campaigns").as(f.head()).json(weighty).send()),
+                "contents[0].indicators[0].weight");
     }
 
     // ---------------------------------------------------------------- 1. the full scenario

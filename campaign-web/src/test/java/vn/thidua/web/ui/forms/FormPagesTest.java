@@ -131,6 +131,19 @@ class FormPagesTest {
     }
 
     @Test
+    @Order(2)
+    void aNumberOutsideTheProductsRangeIsShownAtTheFieldInVietnameseAndRecordsNothing() throws Exception {
+        long before = events();
+        String page = body(mvc.perform(pledge(UNIT, "THU_NGAN_SACH", "1e25").with(as("thieuhoa")))
+                .andExpect(status().isUnprocessableEntity()).andReturn());
+        assertThat(page).contains("Số quá lớn", "id=\"v-THU_NGAN_SACH-error\"", "is-invalid");
+        page = body(mvc.perform(pledge(UNIT, "THU_NGAN_SACH", "100.00000001").with(as("thieuhoa")))
+                .andExpect(status().isUnprocessableEntity()).andReturn());
+        assertThat(page).contains("quá nhiều chữ số thập phân", "id=\"v-THU_NGAN_SACH-error\"");
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     @Order(3)
     void anotherUnitsOfficerIsRefused() throws Exception {
         long before = events();

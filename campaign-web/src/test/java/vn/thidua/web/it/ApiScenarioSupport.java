@@ -1,0 +1,118 @@
+package vn.thidua.web.it;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import vn.thidua.domain.shared.Deadlines;
+import vn.thidua.web.config.AppClock;
+import vn.thidua.web.testsupport.Api;
+import vn.thidua.web.testsupport.Api.Creds;
+import vn.thidua.web.testsupport.Api.Response;
+import vn.thidua.web.testsupport.Driver;
+import vn.thidua.web.testsupport.Fixture;
+
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static vn.thidua.web.testsupport.Driver.dec;
+import static vn.thidua.web.testsupport.Driver.map;
+import static vn.thidua.web.testsupport.Driver.rules;
+import static vn.thidua.web.testsupport.Driver.targets;
+import static vn.thidua.web.testsupport.Driver.values;
+import static vn.thidua.web.testsupport.Problems.assertInvalid;
+import static vn.thidua.web.testsupport.Problems.assertProblem;
+import static vn.thidua.web.testsupport.Problems.assertRule;
+
+/**
+ * What the API scenarios share: the application on a random port with its own database (started by a concrete
+ * subclass), a client, a driver that builds clusters and campaigns through the API, and checks of the event store
+ * around a request.
+ */
+abstract class ApiScenarioSupport {
+    static final String NO_DEMO = "thidua.demo.enabled=false";
+    static final String ADMIN_USER = "thidua.admin.user=ops";
+    static final String ADMIN_PASSWORD = "thidua.admin.password=Ops-it-secret-1";
+    static final Creds OPERATOR = new Creds("ops", "Ops-it-secret-1");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    AppClock clock;
+
+    Api api;
+    Driver driver;
+
+    /** One cluster with its users per application, shared read-only by the tests that only need a campaign. */
+    private static final Map<JdbcTemplate, Fixture> SHARED_CLUSTER = new ConcurrentHashMap<>();
+
+    @BeforeEach
+    void connect() {
+        api = new Api(port);
+        driver = new Driver(api, OPERATOR);
+        clock.release();
+    }
+
+    /** A campaign of its own (unique id) in the shared cluster, launched by the head. */
+    Fixture campaign() {
+        return driver.launch(unlaunched());
+    }
+
+    /** A fresh campaign id in the shared cluster, not launched yet. */
+    Fixture unlaunched() {
+        return SHARED_CLUSTER.computeIfAbsent(jdbc, j -> driver.cluster()).forNewCampaign(Driver.tag());
+    }
+
+    // ---------------------------------------------------------------- the event store, read directly
+
+    long events() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    long users() {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Long.class);
+        return n == null ? 0 : n;
+    }
+
+    List<String> payloadTypes(String aggregateId) {
+        return jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " ORDER BY sequence_number", String.class, aggregateId);
+    }
+
+    /** Runs a request that must record nothing, and answers it for the status and body assertions. */
+    Response recordsNothing(Supplier<Response> request) {
+        long before = events();
+        Response r = request.get();
+        assertThat(events()).as("events in the store after %s", r).isEqualTo(before);
+        return r;
+    }
+
+    /** Runs a request that must record exactly {@code n} events. */
+    Response records(int n, Supplier<Response> request) {
+        long before = events();
+        Response r = request.get();
+        assertThat(events()).as("events in the store after %s", r).isEqualTo(before + n);
+        return r;
+    }
+
+    static void assertStatus(Response r, int status) {
+        assertThat(r.status()).as("%s", r).isEqualTo(status);
+    }
+
+    static void assertNumber(JsonNode node, String expected) {
+        assertThat(node.isNumber()).as("%s is a number", node).isTrue();
+        assertThat(node.decimalValue()).isEqualByComparingTo(dec(expected));
+    }
+}
