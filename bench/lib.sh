@@ -14,6 +14,9 @@ PORT="${PORT:-$((20000 + RANDOM % 20000))}"
 BASE="http://127.0.0.1:$PORT"
 ADMIN_PW="Bench-ops-$RANDOM$RANDOM"
 JAR="$ROOT/campaign-web/target/campaign-web-0.1.0-SNAPSHOT.jar"
+# The benchmark baselines (campaign-web's test sources, vn.thidua.web.bench.baseline, and their Flyway location
+# db/bench), packaged apart by the build; the application jar does not contain them.
+BENCH_JAR="$ROOT/campaign-web/target/bench/campaign-web-0.1.0-SNAPSHOT-bench.jar"
 APP_PID=""
 
 cleanup() {
@@ -29,6 +32,7 @@ build() {
   if [ "${SKIP_BUILD:-0}" != 1 ]; then
     mvn -q -B -o -pl campaign-web -am package -DskipTests || mvn -q -B -pl campaign-web -am package -DskipTests
   fi
+  [ -f "$BENCH_JAR" ] || { echo "missing $BENCH_JAR (build without SKIP_BUILD=1)"; exit 1; }
   javac -d "$WORK/client" campaign-web/src/test/java/vn/thidua/web/bench/BenchClient.java
 }
 
@@ -36,7 +40,10 @@ client() { java -cp "$WORK/client" vn.thidua.web.bench.BenchClient "$@"; }
 
 start_app() {
   "${PSQL[@]}" -c "CREATE DATABASE $DB"
-  java ${APP_JAVA_OPTS:-} -Ddisable-axoniq-console-message=true -jar "$JAR" --server.port="$PORT" \
+  # The application jar with the bench jar in front of its classpath: Spring Boot's PropertiesLauncher runs the
+  # jar's own main class (Start-Class) with loader.path added.
+  java ${APP_JAVA_OPTS:-} -Ddisable-axoniq-console-message=true -Dloader.path="$BENCH_JAR" -cp "$JAR" \
+      org.springframework.boot.loader.launch.PropertiesLauncher --server.port="$PORT" \
       --spring.profiles.active=postgres,bench \
       --spring.datasource.url="jdbc:postgresql://127.0.0.1:5432/$DB" \
       --thidua.admin.user=ops --thidua.admin.password="$ADMIN_PW" --thidua.demo.enabled=false \

@@ -4,9 +4,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.common.Registration;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.eventsourcing.AggregateCacheEntry;
+import org.axonframework.eventsourcing.EventSourcedAggregate;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
@@ -21,11 +20,21 @@ import java.util.function.UnaryOperator;
  * the aggregate is loaded from the store. A write racing the check still fails on the store's unique (stream,
  * sequence) key, Axon drops the entry on the rollback and the gateway's retry loads afresh: a stale entry can
  * neither decide a command nor hide an event.
+ * <p>
+ * The version an entry was cached at is taken when Axon puts it, from the aggregate itself through Axon's public
+ * API ({@link AggregateCacheEntry#recreateAggregate}, which hands back the cached {@link EventSourcedAggregate},
+ * and its {@code version()}), and kept beside the entry: no access to Axon's private fields.
  */
 public final class StoreCheckedAggregateCache implements Cache {
-    private static final VarHandle VERSION = versionHandle();
+    /**
+     * A cached value and, for an aggregate entry, the aggregate's version when it was cached (null before its first
+     * event); {@code aggregate} is false for any other value, {@code known} false for an entry whose version could
+     * not be taken.
+     */
+    private record Held(Object value, boolean aggregate, boolean known, Long version) {
+    }
 
-    private final com.github.benmanes.caffeine.cache.Cache<Object, Object> entries;
+    private final com.github.benmanes.caffeine.cache.Cache<Object, Held> entries;
     private final Function<String, Optional<Long>> lastSequenceOfStream;
     private final LongAdder hits = new LongAdder();
     private final LongAdder stale = new LongAdder();
@@ -43,43 +52,46 @@ public final class StoreCheckedAggregateCache implements Cache {
     @Override
     @SuppressWarnings("unchecked")
     public <K, V> V get(K key) {
-        Object value = entries.getIfPresent(key);
-        if (value == null) {
+        Held held = entries.getIfPresent(key);
+        if (held == null) {
             misses.increment();
             return null;
         }
-        if (value instanceof AggregateCacheEntry<?> entry) {
-            Long stored = lastSequenceOfStream.apply(key.toString()).orElse(null);
-            if (!Objects.equals(stored, VERSION.get(entry))) {
-                entries.asMap().remove(key, value);
+        if (held.aggregate()) {
+            if (!held.known() || !Objects.equals(lastSequenceOfStream.apply(key.toString()).orElse(null),
+                    held.version())) {
+                entries.asMap().remove(key, held);
                 stale.increment();
                 return null;
             }
         }
         hits.increment();
-        return (V) value;
+        return (V) held.value();
     }
 
     @Override
     public void put(Object key, Object value) {
-        entries.put(key, value);
+        entries.put(key, hold(value));
     }
 
     @Override
     public boolean putIfAbsent(Object key, Object value) {
-        return entries.asMap().putIfAbsent(key, value) == null;
+        return entries.asMap().putIfAbsent(key, hold(value)) == null;
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> T computeIfAbsent(Object key, Supplier<T> valueSupplier) {
-        return (T) entries.get(key, k -> valueSupplier.get());
+        return (T) entries.get(key, k -> hold(valueSupplier.get())).value();
     }
 
     @Override
     @SuppressWarnings("unchecked")
     public <V> void computeIfPresent(Object key, UnaryOperator<V> update) {
-        entries.asMap().computeIfPresent(key, (k, v) -> update.apply((V) v));
+        entries.asMap().computeIfPresent(key, (k, held) -> {
+            V updated = update.apply((V) held.value());
+            return updated == null ? null : hold(updated);
+        });
     }
 
     @Override
@@ -123,16 +135,20 @@ public final class StoreCheckedAggregateCache implements Cache {
     }
 
     /**
-     * Axon keeps the version an entry was cached at private; it is the only way to tell a stale entry without
-     * loading the stream. Resolved once, at class load, so an Axon upgrade that renames it fails at start-up
-     * (and in StoreCheckedAggregateCacheTest), not on some later command.
+     * Keeps an aggregate entry with the version it is cached at. Axon creates the entry from the aggregate it has
+     * just committed and keeps that aggregate in it: {@link AggregateCacheEntry#recreateAggregate} answers it
+     * without using its arguments, and {@link EventSourcedAggregate#version()} is the version the entry holds. An
+     * entry without its aggregate (only a deserialized one, which this in-memory cache never holds) is kept with no
+     * version, so the store check never confirms it: it is loaded from the store instead.
      */
-    private static VarHandle versionHandle() {
-        try {
-            return MethodHandles.privateLookupIn(AggregateCacheEntry.class, MethodHandles.lookup())
-                    .findVarHandle(AggregateCacheEntry.class, "version", Long.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
+    private static Held hold(Object value) {
+        if (value instanceof AggregateCacheEntry<?> entry) {
+            try {
+                return new Held(value, true, true, entry.recreateAggregate(null, null, null, null).version());
+            } catch (RuntimeException noAggregate) {
+                return new Held(value, true, false, null);
+            }
         }
+        return new Held(value, false, false, null);
     }
 }

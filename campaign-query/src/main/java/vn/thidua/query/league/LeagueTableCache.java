@@ -1,7 +1,8 @@
 package vn.thidua.query.league;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -10,34 +11,31 @@ import java.util.concurrent.atomic.AtomicLong;
  * what is committed, never a stale table. A read asks the stamp of the campaign's stored table in the serving
  * generation (one indexed single-row query); when it equals the remembered one, the remembered table is the answer;
  * otherwise the table is read again together with its own stamp, in one statement, and remembered under that stamp.
- * Bounded: the least recently read campaigns are forgotten first.
+ * One Caffeine cache, bounded by {@code size} campaigns; what is derived from one stored write (its JSON,
+ * {@link StoredLeagueTable#json}) lives in the remembered entry and leaves with it.
  */
 final class LeagueTableCache {
     static final int DEFAULT_SIZE = 500;
 
     private final LeagueTableStore store;
-    private final Map<String, StoredLeagueTable> tables;
+    private final Cache<String, StoredLeagueTable> tables;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
     LeagueTableCache(LeagueTableStore store, int size) {
         this.store = store;
-        this.tables = new LinkedHashMap<>(Math.min(size, 64), 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, StoredLeagueTable> eldest) {
-                return size() > size;
-            }
-        };
+        // Maintenance (eviction) on the calling thread: no pool, and size() is exact after cleanUp.
+        this.tables = Caffeine.newBuilder().maximumSize(size).executor(Runnable::run).build();
     }
 
     /** The campaign's stored table in the serving generation, or empty while the projection has stored none. */
     Optional<StoredLeagueTable> current(String campaignId) {
         Optional<StoredLeagueTable.Stamp> stamp = store.servingStamp(campaignId);
         if (stamp.isEmpty()) {
-            forget(campaignId);
+            tables.invalidate(campaignId);
             return Optional.empty();
         }
-        StoredLeagueTable known = remembered(campaignId);
+        StoredLeagueTable known = tables.getIfPresent(campaignId);
         if (known != null && known.stamp().equals(stamp.get())) {
             hits.incrementAndGet();
             return Optional.of(known);
@@ -47,9 +45,9 @@ final class LeagueTableCache {
         // under its own stamp, and the next read checks against that.
         Optional<StoredLeagueTable> read = store.readServing(campaignId);
         if (read.isPresent()) {
-            remember(campaignId, read.get());
+            tables.put(campaignId, read.get());
         } else {
-            forget(campaignId);
+            tables.invalidate(campaignId);
         }
         return read;
     }
@@ -62,19 +60,8 @@ final class LeagueTableCache {
         return misses.get();
     }
 
-    private synchronized StoredLeagueTable remembered(String campaignId) {
-        return tables.get(campaignId);
-    }
-
-    private synchronized void remember(String campaignId, StoredLeagueTable table) {
-        tables.put(campaignId, table);
-    }
-
-    private synchronized void forget(String campaignId) {
-        tables.remove(campaignId);
-    }
-
-    synchronized int size() {
-        return tables.size();
+    int size() {
+        tables.cleanUp();
+        return (int) tables.estimatedSize();
     }
 }

@@ -2,8 +2,59 @@ package vn.thidua.query.league;
 
 import vn.thidua.domain.scoring.LeagueTable;
 
-/** A campaign's league table as the projection stored it in the serving generation, and the stamp of that write. */
-public record StoredLeagueTable(Stamp stamp, LeagueTable table) {
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * A campaign's league table as the projection stored it in the serving generation, and the stamp of that write.
+ * The league-table cache hands out one instance per stamp, so what is derived from the write, its JSON
+ * ({@link #json}), is computed once per instance and kept with it, not in a cache of its own.
+ */
+public final class StoredLeagueTable {
+    private final Stamp stamp;
+    private final LeagueTable table;
+    private volatile byte[] json;
+
+    public StoredLeagueTable(Stamp stamp, LeagueTable table) {
+        this.stamp = Objects.requireNonNull(stamp);
+        this.table = Objects.requireNonNull(table);
+    }
+
+    public Stamp stamp() {
+        return stamp;
+    }
+
+    public LeagueTable table() {
+        return table;
+    }
+
+    /**
+     * The table's JSON as {@code writer} writes it, written on the first call and then kept with this write (the
+     * caller must not change the array). Every caller passes the same writer: the application's JSON mapper.
+     */
+    public byte[] json(Function<? super LeagueTable, byte[]> writer) {
+        byte[] body = json;
+        if (body == null) {
+            body = writer.apply(table);
+            json = body;
+        }
+        return body;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof StoredLeagueTable other && stamp.equals(other.stamp) && table.equals(other.table);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(stamp, table);
+    }
+
+    @Override
+    public String toString() {
+        return "StoredLeagueTable[stamp=" + stamp + ", table=" + table + "]";
+    }
 
     /**
      * Identifies one write of one campaign's table: the serving generation, the last event position the write had

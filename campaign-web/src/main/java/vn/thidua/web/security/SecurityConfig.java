@@ -2,6 +2,7 @@ package vn.thidua.web.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
+import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +18,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.io.IOException;
-import java.time.Clock;
 import java.net.URI;
 
 /** HTTP Basic for the API (stateless), form login for the web pages; errors as problem+json. */
@@ -40,10 +40,11 @@ public class SecurityConfig {
     }
 
     @Bean
-    public VerifiedCredentialsCache verifiedCredentialsCache(UserStore users, PasswordEncoder encoder, Clock clock,
+    public VerifiedCredentialsCache verifiedCredentialsCache(UserStore users, PasswordEncoder encoder,
                                                              @Value("${thidua.auth-cache-seconds:60}") long seconds,
                                                              @Value("${thidua.auth-user-seconds:5}") long userSeconds) {
-        return new VerifiedCredentialsCache(users, encoder, clock, seconds * 1000, userSeconds * 1000);
+        return new VerifiedCredentialsCache(users, encoder, Ticker.systemTicker(), seconds * 1000,
+                userSeconds * 1000);
     }
 
     @Bean

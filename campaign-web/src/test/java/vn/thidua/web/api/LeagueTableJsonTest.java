@@ -9,6 +9,7 @@ import vn.thidua.query.league.StoredLeagueTable;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -19,11 +20,15 @@ class LeagueTableJsonTest {
     private final ObjectMapper mapper = Jackson2ObjectMapperBuilder.json().build();
     private final LeagueTableJson json = new LeagueTableJson(mapper);
 
-    private static StoredLeagueTable stored(String campaignId, long position, String total) {
+    /** What the league-table cache serves: one instance per campaign and stamp (LeagueTableCacheTest checks it). */
+    private final Map<String, StoredLeagueTable> served = new HashMap<>();
+
+    private StoredLeagueTable stored(String campaignId, long position, String total) {
         LeagueTable table = new LeagueTable(campaignId, 1, Instant.parse("2025-08-01T00:00:00Z"), List.of(
                 new LeagueRow(1, "A", "Ánh", new BigDecimal(total), false, Map.of("C1", new BigDecimal(total)),
                         Map.of("Q", new BigDecimal(total)), BigDecimal.ZERO)));
-        return new StoredLeagueTable(new StoredLeagueTable.Stamp(0, position, "2025-08-01T00:00:00Z"), table);
+        StoredLeagueTable.Stamp stamp = new StoredLeagueTable.Stamp(0, position, "2025-08-01T00:00:00Z");
+        return served.computeIfAbsent(campaignId + "/" + stamp.etag(), k -> new StoredLeagueTable(stamp, table));
     }
 
     @Test
@@ -40,6 +45,21 @@ class LeagueTableJsonTest {
                 .doesNotContain("106.0000");
         assertThat(json.of(stored("other", 10, "1.0000"))).isEqualTo(mapper.writeValueAsBytes(
                 stored("other", 10, "1.0000").table()));
+    }
+
+    @Test
+    void theJsonIsWrittenOnlyOncePerStoredWrite() {
+        java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+        StoredLeagueTable first = stored("c", 10, "106.0000");
+        byte[] body = first.json(t -> {
+            writes.incrementAndGet();
+            return new byte[] {1};
+        });
+        assertThat(first.json(t -> {
+            writes.incrementAndGet();
+            return new byte[] {2};
+        })).isSameAs(body);
+        assertThat(writes).hasValue(1);
     }
 
     @Test

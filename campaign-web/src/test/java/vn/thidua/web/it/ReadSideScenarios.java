@@ -328,6 +328,23 @@ abstract class ReadSideScenarios extends CommendationScenarios {
                 .get(0);
         assertThat(letter.path("eventType").asText()).isEqualTo(ReportSubmitted.class.getName());
         assertThat(letter.path("cause").asText()).contains(missing);
+        // Health is DOWN while a processor has dead letters, with the first one as the reason (details are read as
+        // an operator: they may be shown to operators only).
+        Response down = api.get("/actuator/health").as(OPERATOR).send();
+        assertStatus(down, 503);
+        assertThat(down.json().path("status").asText()).isEqualTo("DOWN");
+        JsonNode processorsDown = down.json().path("components").path("processors");
+        assertThat(processorsDown.path("status").asText()).isEqualTo("DOWN");
+        JsonNode leagueDown = processorsDown.path("details").path("league-table");
+        assertThat(leagueDown.path("deadLetters").asLong()).isEqualTo(1);
+        assertThat(leagueDown.path("deadLetterSequences").asLong()).isEqualTo(1);
+        assertThat(leagueDown.path("reason").asText()).startsWith("1 dead letter(s); first: ")
+                .contains(ReportSubmitted.class.getName()).contains(" at position ").contains(missing);
+        assertThat(leagueDown.path("firstDeadLetter").path("eventType").asText())
+                .isEqualTo(ReportSubmitted.class.getName());
+        assertThat(leagueDown.path("firstDeadLetter").path("position").isIntegralNumber()).isTrue();
+        assertThat(leagueDown.path("firstDeadLetter").path("cause").asText()).contains(missing);
+        assertThat(scrape()).contains("thidua_processor_dead_letters{application=\"thidua\",processor=\"league-table\"} 1.0");
         JsonNode stillFailing = api.post("/api/v1/admin/projections/league-table/dead-letters/retry").as(OPERATOR)
                 .send().json();
         assertThat(stillFailing.path("after").asLong()).isEqualTo(1);
@@ -341,6 +358,10 @@ abstract class ReadSideScenarios extends CommendationScenarios {
                 .json();
         assertThat(retried.path("before").asLong()).isEqualTo(1);
         assertThat(retried.path("after").asLong()).isZero();
+        JsonNode leagueUp = api.get("/actuator/health").as(OPERATOR).send().json().path("components")
+                .path("processors").path("details").path("league-table");
+        assertThat(leagueUp.path("deadLetters").asLong()).isZero();
+        assertThat(leagueUp.has("reason")).isFalse();
     }
 
     void awaitRebuilt() {

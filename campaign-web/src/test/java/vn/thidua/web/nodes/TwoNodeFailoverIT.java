@@ -96,7 +96,8 @@ class TwoNodeFailoverIT {
             driver.pledged(f, u, 100, true, 50);
             driver.reported(f, u, "Q1", 100, true, 50);
         }
-        // The nodes share the segments: each holds half of every processor's segments (SegmentBalancer).
+        // The nodes share the segments: each holds half of every processor's segments (the processors'
+        // maxSegmentProvider, LiveNodes and SegmentSharing).
         await(Duration.ofSeconds(45), "the 12 segments split 6/6 between the two nodes", () -> {
             Map<String, Integer> counts = countByOwner(owners(jdbc), a, b);
             return Integer.valueOf(6).equals(counts.get("A")) && Integer.valueOf(6).equals(counts.get("B"));

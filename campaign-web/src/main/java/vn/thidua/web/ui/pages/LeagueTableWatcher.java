@@ -6,13 +6,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-import vn.thidua.domain.scoring.LeagueRow;
-import vn.thidua.domain.scoring.LeagueTable;
+import vn.thidua.query.league.LeagueTableQueries;
+import vn.thidua.query.league.StoredLeagueTable;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
@@ -21,9 +20,11 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Server-sent events for live dashboards. One shared scheduler thread looks, every two seconds, at the league table
- * of each campaign that has at least one open dashboard (the stored table: cheap) and, when it has changed, sends
- * a {@code league-table} event to every dashboard of that campaign. No thread per client.
+ * Server-sent events for live dashboards. One shared scheduler thread looks, every two seconds, at the stamp of the
+ * stored league table of each campaign that has at least one open dashboard (one indexed single-row query, the same
+ * check a league-table GET makes; the rows are read only when the stamp changed) and, when it has changed, sends a
+ * {@code league-table} event, carrying the new stamp's tag, to every dashboard of that campaign. No thread per
+ * client.
  */
 @Component
 public class LeagueTableWatcher {
@@ -32,9 +33,12 @@ public class LeagueTableWatcher {
     static final long EMITTER_TIMEOUT_MILLIS = 30 * 60_000L;
     private static final int HEARTBEAT_EVERY = 10;
 
-    private final PageQueries queries;
+    /** The tag of a campaign that has no stored table yet. */
+    static final String NONE = "none";
+
+    private final LeagueTableQueries leagueTables;
     private final Map<String, Set<SseEmitter>> listeners = new ConcurrentHashMap<>();
-    private final Map<String, Integer> fingerprints = new ConcurrentHashMap<>();
+    private final Map<String, String> fingerprints = new ConcurrentHashMap<>();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "league-table-watcher");
         t.setDaemon(true);
@@ -42,8 +46,8 @@ public class LeagueTableWatcher {
     });
     private long ticks;
 
-    public LeagueTableWatcher(PageQueries queries) {
-        this.queries = queries;
+    public LeagueTableWatcher(LeagueTableQueries leagueTables) {
+        this.leagueTables = leagueTables;
         scheduler.scheduleWithFixedDelay(this::tick, PERIOD_MILLIS, PERIOD_MILLIS, TimeUnit.MILLISECONDS);
     }
 
@@ -80,11 +84,10 @@ public class LeagueTableWatcher {
         try {
             boolean heartbeat = ++ticks % HEARTBEAT_EVERY == 0;
             for (String campaignId : List.copyOf(listeners.keySet())) {
-                Integer now = fingerprint(campaignId);
-                Integer before = fingerprints.put(campaignId, now);
+                String now = fingerprint(campaignId);
+                String before = fingerprints.put(campaignId, now);
                 if (before != null && !before.equals(now)) {
-                    broadcast(campaignId, SseEmitter.event().name("league-table").data(String.valueOf(now),
-                            MediaType.TEXT_PLAIN));
+                    broadcast(campaignId, SseEmitter.event().name("league-table").data(now, MediaType.TEXT_PLAIN));
                 } else if (heartbeat) {
                     broadcast(campaignId, SseEmitter.event().comment("heartbeat"));
                 }
@@ -109,23 +112,21 @@ public class LeagueTableWatcher {
         }
     }
 
-    private Integer fingerprintOrZero(String campaignId) {
+    private String fingerprintOrZero(String campaignId) {
         try {
             return fingerprint(campaignId);
         } catch (RuntimeException e) {
-            return 0;
+            return NONE;
         }
     }
 
-    /** What the dashboard shows of the table: rule version, and every row's rank, unit, points and provisional mark. */
-    private Integer fingerprint(String campaignId) {
-        LeagueTable table = queries.leagueTable(campaignId, null);
-        int hash = table.rulesVersion();
-        for (LeagueRow r : table.rows()) {
-            hash = 31 * hash + Objects.hash(r.rank(), r.unitCode(), r.total().stripTrailingZeros(), r.provisional(),
-                    r.contents().toString(), r.penalties() == null ? null : r.penalties().stripTrailingZeros());
-        }
-        return hash;
+    /**
+     * The stored table's stamp (serving generation, last position, computed at) as its tag: every write of the
+     * table, and a generation switch, changes it.
+     */
+    String fingerprint(String campaignId) {
+        return leagueTables.stored(campaignId).map(StoredLeagueTable::stamp).map(StoredLeagueTable.Stamp::etag)
+                .orElse(NONE);
     }
 
     @PreDestroy

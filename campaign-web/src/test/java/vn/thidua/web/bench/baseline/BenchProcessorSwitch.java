@@ -1,4 +1,4 @@
-package vn.thidua.web.bench;
+package vn.thidua.web.bench.baseline;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;

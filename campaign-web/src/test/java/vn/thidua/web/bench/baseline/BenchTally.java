@@ -1,4 +1,4 @@
-package vn.thidua.web.bench;
+package vn.thidua.web.bench.baseline;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
