@@ -2,6 +2,7 @@ package vn.thidua.web.it;
 
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
@@ -12,6 +13,7 @@ import vn.thidua.web.testsupport.PostgresDatabase;
 /** An unreadable event on PostgreSQL, in a database and a context of its own. */
 @Tag("postgres")
 @ExtendWith(PostgresDatabase.class)
+@AutoConfigureObservability
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {ApiScenarioSupport.NO_DEMO, ApiScenarioSupport.ADMIN_USER, ApiScenarioSupport.ADMIN_PASSWORD})
 @ActiveProfiles("postgres")

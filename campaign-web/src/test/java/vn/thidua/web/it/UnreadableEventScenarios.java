@@ -59,6 +59,16 @@ abstract class UnreadableEventScenarios extends ApiScenarioSupport {
             assertThat(letter.path("cause").asText()).as(projection).isNotBlank();
         }
 
+        // Health turns DOWN naming the event, and the metric counts it.
+        vn.thidua.web.testsupport.Api.Response health = api.get("/actuator/health").as(OPERATOR).send();
+        assertStatus(health, 503);
+        JsonNode processors = health.json().path("components").path("processors");
+        assertThat(processors.path("status").asText()).isEqualTo("DOWN");
+        JsonNode league = processors.path("details").path("league-table");
+        assertThat(league.path("reason").asText()).contains("position " + planted);
+        assertThat(api.get("/actuator/prometheus").as(OPERATOR).header("Accept", "text/plain").send().body())
+                .contains("thidua_processor_dead_letters{application=\"thidua\",processor=\"league-table\"} 1.0");
+
         // Another campaign goes on: its report is scored at once.
         driver.pledged(other, 0, 110, true, 50);
         assertStatus(api.put(other.reportPath(0, "Q1")).as(other.officer(0)).header("Consistency", "wait")
