@@ -22,12 +22,14 @@ import vn.thidua.domain.participation.ReportState;
 import vn.thidua.domain.participation.ReportSubmitted;
 import vn.thidua.domain.participation.ReportVerified;
 import vn.thidua.domain.participation.SubmitPledge;
+import vn.thidua.domain.participation.ValueRules;
+import vn.thidua.domain.participation.Verifiers;
+import vn.thidua.domain.shared.NotPermitted;
 import vn.thidua.domain.participation.SubmitReport;
 import vn.thidua.domain.participation.Verdict;
 import vn.thidua.domain.participation.VerifyReport;
 import vn.thidua.domain.shared.Deadlines;
 import vn.thidua.domain.shared.InvalidValue;
-import vn.thidua.domain.shared.Role;
 import vn.thidua.domain.shared.Outcome;
 import vn.thidua.domain.shared.RuleViolation;
 import vn.thidua.domain.shared.StreamIds;
@@ -137,9 +139,10 @@ public class Participation {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ReportState handle(VerifyReport cmd, CampaignTermsLookup campaigns) {
         CampaignTerms terms = openCampaign(campaigns, cmd.campaignId());
-        require(cmd.verifierRole() == Role.BOARD
-                        || (cmd.verifierRole() == Role.CLUSTER_HEAD && terms.headUnit().equals(cmd.verifierUnit())),
-                "verification.not-allowed", "only the campaign's cluster head or the provincial board verifies reports");
+        if (!Verifiers.mayVerify(terms, cmd.verifierRole(), cmd.verifierUnit())) {
+            throw new NotPermitted("verification.not-allowed",
+                    "only the campaign's cluster head or the provincial board verifies reports");
+        }
         require(!cmd.unitCode().equals(cmd.verifierUnit()), "verification.own-unit",
                 "unit " + cmd.unitCode() + " cannot verify its own report");
         PeriodReport report = reports.get(cmd.periodCode());

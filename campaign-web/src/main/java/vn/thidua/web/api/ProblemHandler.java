@@ -25,6 +25,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.NotFound;
+import vn.thidua.domain.shared.NotPermitted;
 import vn.thidua.domain.shared.RuleViolation;
 
 import java.net.URI;
@@ -51,6 +52,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         meters.counter("thidua.commands.refused", "rule", e.rule()).increment();
         ProblemDetail p = problem(HttpStatus.CONFLICT, "rule/" + e.rule(), "Refused by rule " + e.rule(),
                 e.getMessage());
+        p.setProperty("rule", e.rule());
+        return respond(p);
+    }
+
+    /** A refusal by the aggregate's own rule of who may act: 403, with the rule named. */
+    @ExceptionHandler(NotPermitted.class)
+    public ResponseEntity<ProblemDetail> notPermitted(NotPermitted e) {
+        ProblemDetail p = problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", e.getMessage());
         p.setProperty("rule", e.rule());
         return respond(p);
     }
@@ -87,6 +96,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(CommandExecutionException.class)
     public ResponseEntity<ProblemDetail> commandFailed(CommandExecutionException e) {
         Throwable cause = e.getCause();
+        if (cause instanceof NotPermitted n) {
+            return notPermitted(n);
+        }
         if (cause instanceof RuleViolation r) {
             return rule(r);
         }

@@ -19,6 +19,10 @@ public final class ValueJson {
     private ValueJson() {
     }
 
+    /**
+     * The values as numbers (yes/no as 1 or 0), refusing only what is not a value at all: the participation checks
+     * them against their indicators with the one set of {@link vn.thidua.domain.participation.ValueRules}.
+     */
     public static Map<String, BigDecimal> read(CampaignTerms terms, String field, Map<String, JsonNode> raw) {
         Map<String, Indicator> indicators = terms.indicators();
         Map<String, BigDecimal> values = new LinkedHashMap<>();
@@ -28,19 +32,15 @@ public final class ValueJson {
         raw.forEach((code, node) -> {
             String at = field + "." + code;
             Indicator indicator = indicators.get(code);
-            if (indicator == null) {
-                throw new InvalidValue(at, "unknown-indicator", "campaign " + terms.campaignId() + " has no indicator " + code);
-            }
-            if (indicator.kind() == IndicatorKind.QUALITATIVE) {
-                if (node == null || !node.isBoolean()) {
-                    throw new InvalidValue(at, "yes-no", "a yes/no indicator takes true or false");
-                }
+            boolean yesNo = indicator != null && indicator.kind() == IndicatorKind.QUALITATIVE;
+            if (node != null && node.isBoolean() && (yesNo || indicator == null)) {
                 values.put(code, node.booleanValue() ? BigDecimal.ONE : BigDecimal.ZERO);
-            } else {
-                if (node == null || !node.isNumber()) {
-                    throw new InvalidValue(at, "not-a-number", "must be a JSON number");
-                }
+            } else if (yesNo) {
+                throw new InvalidValue(at, "yes-no", "a yes/no indicator takes true or false");
+            } else if (node != null && node.isNumber()) {
                 values.put(code, Numbers.check(at, node.decimalValue()));
+            } else {
+                throw new InvalidValue(at, "not-a-number", "must be a JSON number");
             }
         });
         return values;

@@ -1,7 +1,6 @@
 package vn.thidua.web.app;
 
 import org.springframework.stereotype.Service;
-import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.domain.participation.PledgeState;
 import vn.thidua.domain.participation.ReportState;
 import vn.thidua.domain.participation.SubmitPledge;
@@ -23,14 +22,11 @@ import java.util.Map;
 public class SubmissionService {
     private final CommandSender commands;
     private final Permissions permissions;
-    private final CampaignTermsLookup campaigns;
     private final EventStreams streams;
 
-    public SubmissionService(CommandSender commands, Permissions permissions, CampaignTermsLookup campaigns,
-                             EventStreams streams) {
+    public SubmissionService(CommandSender commands, Permissions permissions, EventStreams streams) {
         this.commands = commands;
         this.permissions = permissions;
-        this.campaigns = campaigns;
         this.streams = streams;
     }
 
@@ -52,7 +48,7 @@ public class SubmissionService {
     /** The verdict on a report, optionally fixing values; the participation decides who may give it. */
     public Dispatched<ReportState> verify(Caller caller, String campaignId, String unitCode, String periodCode,
                                           Verdict verdict, String comment, Map<String, BigDecimal> verifiedValues) {
-        Actor actor = permissions.verifier(caller.user(), campaigns.requireDefinition(campaignId).headUnit());
+        Actor actor = permissions.verifier(caller.user());
         return commands.dispatch(actor, caller, new VerifyReport(campaignId, unitCode, periodCode, verdict, comment,
                 verifiedValues, actor.role(), actor.unit()), ReportState.class);
     }

@@ -1,5 +1,7 @@
 package vn.thidua.web.security;
 
+import java.util.List;
+
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 import vn.thidua.domain.shared.Role;
@@ -45,12 +47,17 @@ public class Permissions {
         throw new AccessDeniedException("user " + user.username() + " may not act for unit " + unitCode);
     }
 
-    /** Cross-inspection by the cluster head, or verification by the board. */
-    public Actor verifier(AppUser user, String headUnit) {
-        if (user.has(Role.BOARD)) {
-            return new Actor(user.username(), user.unitCode(), Role.BOARD);
+    /**
+     * The actor a verification is recorded under: the board, else the user's unit as its cluster head or officer.
+     * Whether that actor may verify a campaign's reports is the participation's rule (Verifiers), not decided here.
+     */
+    public Actor verifier(AppUser user) {
+        for (Role role : List.of(Role.BOARD, Role.CLUSTER_HEAD, Role.UNIT_OFFICER)) {
+            if (user.has(role) && (role == Role.BOARD || user.unitCode() != null)) {
+                return new Actor(user.username(), user.unitCode(), role);
+            }
         }
-        return headOf(user, headUnit);
+        throw new AccessDeniedException("only a cluster head or the board verifies reports");
     }
 
     private static Actor requireRole(AppUser user, Role role, String message) {

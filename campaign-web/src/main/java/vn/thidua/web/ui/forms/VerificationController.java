@@ -27,6 +27,8 @@ import vn.thidua.web.api.Campaigns;
 import vn.thidua.web.app.Caller;
 import vn.thidua.web.app.SubmissionService;
 import vn.thidua.web.security.AppUser;
+import vn.thidua.domain.participation.Verifiers;
+import vn.thidua.web.security.Actor;
 import vn.thidua.web.security.Permissions;
 
 import java.text.Normalizer;
@@ -78,7 +80,6 @@ public class VerificationController {
                          HttpServletResponse response) {
         AppUser user = caller.user();
         CampaignTerms terms = campaigns.require(campaignId);
-        permissions.verifier(user, terms.headUnit());
         FormErrors errors = new FormErrors(messages);
         Verdict v;
         try {
@@ -122,8 +123,8 @@ public class VerificationController {
 
     private boolean mayVerify(AppUser user, CampaignTerms terms) {
         try {
-            permissions.verifier(user, terms.headUnit());
-            return true;
+            Actor actor = permissions.verifier(user);
+            return Verifiers.mayVerify(terms, actor.role(), actor.unit());
         } catch (AccessDeniedException e) {
             return false;
         }

@@ -1,4 +1,4 @@
-package vn.thidua.command.participation;
+package vn.thidua.domain.participation;
 
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.campaign.Indicator;
@@ -8,12 +8,16 @@ import vn.thidua.domain.shared.InvalidValue;
 import java.math.BigDecimal;
 import java.util.Map;
 
-/** A value must suit its indicator's kind: yes/no as 1 or 0, counts whole and not negative, within min and max. */
-final class ValueRules {
+/**
+ * The one set of value rules: a value must belong to one of the campaign's indicators and suit its kind (yes/no as
+ * 1 or 0, counts whole and not negative) and lie within its min and max. Whatever reads values (the JSON API, the
+ * forms, the Excel import) only turns them into numbers; the participation decides with these rules.
+ */
+public final class ValueRules {
     private ValueRules() {
     }
 
-    static void check(CampaignTerms terms, String field, Map<String, BigDecimal> values) {
+    public static void check(CampaignTerms terms, String field, Map<String, BigDecimal> values) {
         if (values == null || values.isEmpty()) {
             throw new InvalidValue(field, "no-values", "no values given");
         }
