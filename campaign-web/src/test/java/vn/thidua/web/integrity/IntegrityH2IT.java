@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /** The hash chain and the archive on the embedded H2 database (in memory, its own; fresh ones for the imports). */
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {IntegrityScenarios.NO_DEMO, IntegrityScenarios.ADMIN_USER, IntegrityScenarios.ADMIN_PASSWORD})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)

@@ -28,6 +28,7 @@ import java.util.UUID;
  */
 @Tag("postgres")
 @ExtendWith(PostgresDatabase.class)
+@org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {IntegrityScenarios.NO_DEMO, IntegrityScenarios.ADMIN_USER, IntegrityScenarios.ADMIN_PASSWORD})
 @ActiveProfiles("postgres")

@@ -66,6 +66,10 @@ abstract class IntegrityScenarios {
     EventTable events;
     @Autowired
     ProcessorPositions positions;
+    @Autowired
+    org.springframework.test.web.servlet.MockMvc mvc;
+    @Autowired
+    vn.thidua.web.security.UserStore users;
 
     Api api;
     Driver driver;
@@ -120,7 +124,7 @@ abstract class IntegrityScenarios {
     }
 
     @Test
-    void anIntactStoreVerifies() {
+    void anIntactStoreVerifies() throws Exception {
         Api.Response r = api.get("/api/v1/admin/integrity").as(OPERATOR).send();
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         JsonNode body = r.json();
@@ -128,6 +132,25 @@ abstract class IntegrityScenarios {
         assertThat(body.get("events").asLong()).isEqualTo(events.count()).isGreaterThanOrEqualTo(13);
         assertThat(body.get("firstBroken").isNull()).isTrue();
         assertThat(body.get("head").asText()).matches("[0-9a-f]{64}");
+
+        String page = operationsPage();
+        assertThat(page).contains("data-integrity=\"verified\"", body.get("head").asText(),
+                "Tính toàn vẹn của kho sự kiện");
+    }
+
+    /** The operations page as the operator, after asking it to verify now. */
+    private String operationsPage() throws Exception {
+        var operator = org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors
+                .user(users.loadUserByUsername(OPERATOR.username()));
+        mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/operations/integrity")
+                        .with(operator).with(org.springframework.security.test.web.servlet.request
+                                .SecurityMockMvcRequestPostProcessors.csrf()))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status()
+                        .is3xxRedirection());
+        return mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/operations")
+                        .with(operator))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     @Test
@@ -141,7 +164,7 @@ abstract class IntegrityScenarios {
 
     /** Alters one row's payload and removes a later row with SQL: the verification names the altered one first. */
     @Test
-    void anAlteredAndARemovedEventAreNamed() {
+    void anAlteredAndARemovedEventAreNamed() throws Exception {
         List<Long> chained = jdbc.queryForList("SELECT global_index FROM event_chain ORDER BY chain_seq", Long.class);
         long altered = chained.get(3);
         long removed = chained.get(6);
@@ -160,6 +183,8 @@ abstract class IntegrityScenarios {
             assertThat(body.get("verified").asBoolean()).as("%s", body).isFalse();
             assertThat(body.get("firstBroken").get("position").asLong()).isEqualTo(altered);
             assertThat(body.get("firstBroken").get("reason").asText()).startsWith("altered:");
+            assertThat(operationsPage()).contains("data-integrity=\"broken\"",
+                    "sự kiện đầu tiên bị sửa hoặc bị xóa ở vị trí " + altered + ".");
 
             jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?", payload, altered);
             body = api.get("/api/v1/admin/integrity").as(OPERATOR).send().json();
