@@ -162,6 +162,55 @@ abstract class IntegrityScenarios {
         }
     }
 
+    /**
+     * A gap: an event whose position is taken first but which commits after a later one (another node's slow
+     * transaction). The later one is sealed at once; the earlier one when it commits, after it in the chain, once.
+     */
+    @Test
+    void anEventCommittedAfterALaterOneIsSealedWhenItCommits() throws Exception {
+        long slow;
+        try (java.sql.Connection held = jdbc.getDataSource().getConnection()) {
+            held.setAutoCommit(false);
+            try (var insert = held.prepareStatement("INSERT INTO domain_event_entry (event_identifier, type,"
+                    + " aggregate_identifier, sequence_number, time_stamp, payload_type, payload, meta_data)"
+                    + " VALUES (?, 'IntegrityProbe', ?, 0, ?, 'vn.thidua.probe.IntegrityProbe', ?, ?)",
+                    new String[]{"global_index"})) {
+                String id = java.util.UUID.randomUUID().toString();
+                insert.setString(1, id);
+                insert.setString(2, "probe:" + id);
+                insert.setString(3, java.time.Instant.now().toString());
+                insert.setBytes(4, "{}".getBytes(StandardCharsets.UTF_8));
+                insert.setBytes(5, "{}".getBytes(StandardCharsets.UTF_8));
+                insert.executeUpdate();
+                try (var keys = insert.getGeneratedKeys()) {
+                    assertThat(keys.next()).isTrue();
+                    slow = keys.getLong(1);
+                }
+            }
+            Api.Response revised = driver.pledge(seeded, 2, 106, false, 30);
+            assertThat(revised.status()).as("%s", revised).isEqualTo(200);
+            long fast = events.headPosition();
+            assertThat(fast).isGreaterThan(slow);
+            await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    chainSeqOf(fast) != null);
+            assertThat(chainSeqOf(slow)).as("not sealed before it commits").isNull();
+            held.commit();
+        }
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                chainSeqOf(slow) != null);
+        assertThat(chainSeqOf(slow)).isGreaterThan(chainSeqOf(events.headPosition()));
+        IntegrityReport report = verifier.verify();
+        assertThat(report.verified()).as("%s", report).isTrue();
+        assertThat(report.events()).isEqualTo(events.count());
+        assertThat(report.unsealed().count()).isZero();
+    }
+
+    private Long chainSeqOf(long position) {
+        List<Long> seq = jdbc.queryForList("SELECT chain_seq FROM event_chain WHERE global_index = ?", Long.class,
+                position);
+        return seq.isEmpty() ? null : seq.get(0);
+    }
+
     /** Alters one row's payload and removes a later row with SQL: the verification names the altered one first. */
     @Test
     void anAlteredAndARemovedEventAreNamed() throws Exception {
