@@ -257,6 +257,38 @@ abstract class IntegrityScenarios {
         assertThat(verifier.verify().verified()).as("restored").isTrue();
     }
 
+    /** An event removed together with its link: the gap in the links' numbering names where it was. */
+    @Test
+    void anEventRemovedWithItsLinkIsNamed() throws Exception {
+        List<Map<String, Object>> links = jdbc.queryForList("SELECT * FROM event_chain ORDER BY chain_seq");
+        Map<String, Object> link = links.get(4);
+        Map<String, Object> next = links.get(5);
+        Object position = link.get("global_index");
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM domain_event_entry WHERE global_index = ?",
+                position);
+        try {
+            jdbc.update("DELETE FROM event_chain WHERE chain_seq = ?", link.get("chain_seq"));
+            jdbc.update("DELETE FROM domain_event_entry WHERE global_index = ?", position);
+            JsonNode body = api.get("/api/v1/admin/integrity").as(OPERATOR).send().json();
+            assertThat(body.get("verified").asBoolean()).as("%s", body).isFalse();
+            assertThat(body.get("firstBroken").get("position").asLong())
+                    .isEqualTo(((Number) next.get("global_index")).longValue());
+            assertThat(body.get("firstBroken").get("reason").asText())
+                    .startsWith("missing: chain links " + link.get("chain_seq") + " were removed");
+        } finally {
+            insert(jdbc, "domain_event_entry", row);
+            insert(jdbc, "event_chain", link);
+        }
+        assertThat(verifier.verify().verified()).as("restored").isTrue();
+    }
+
+    private static void insert(JdbcTemplate jdbc, String table, Map<String, Object> row) {
+        List<String> columns = new ArrayList<>(row.keySet());
+        jdbc.update("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + String.join(", ", columns.stream().map(c -> "?").toList()) + ")",
+                columns.stream().map(row::get).toArray());
+    }
+
     /**
      * Export over HTTP, import at the start-up of a second application on a fresh database: the same rows byte for
      * byte, the same chain, the same league tables, progress and audit trail once its processors have caught up.
