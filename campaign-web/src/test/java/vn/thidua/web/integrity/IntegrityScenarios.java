@@ -81,6 +81,12 @@ abstract class IntegrityScenarios {
     /** An empty database with the schema migrated, for importing with the component directly. */
     abstract JdbcTemplate freshMigratedDatabase();
 
+    /** The history is seeded once per test class (one application each); the next class seeds its own. */
+    @org.junit.jupiter.api.AfterAll
+    static void forgetHistory() {
+        seeded = null;
+    }
+
     @BeforeEach
     void history() {
         api = new Api(port);
@@ -310,6 +316,8 @@ abstract class IntegrityScenarios {
             properties.put("server.port", "0");
             properties.put("thidua.demo.enabled", "false");
             properties.put("thidua.archive.import", file.toString());
+            properties.put("thidua.admin.user", OPERATOR.username());
+            properties.put("thidua.admin.password", OPERATOR.password());
             // As command-line arguments, which (unlike default properties) win over application.yml.
             String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                     .toArray(String[]::new);
@@ -333,6 +341,20 @@ abstract class IntegrityScenarios {
                 assertThat(snapshot.get("league")).isNotEmpty();
                 assertThat(snapshot.get("values")).isNotEmpty();
                 assertThat(snapshot.get("audit")).isNotEmpty();
+
+                // The restored application goes on: its sealer passes the imported links and seals a new event.
+                Api restoredApi = new Api(Integer.parseInt(restored.getEnvironment().getProperty("local.server.port")));
+                Api.Response cluster = restoredApi.post("/api/v1/clusters").as(OPERATOR)
+                        .json(new Driver(restoredApi, OPERATOR).clusterBody("CRESTORED", List.of("R1", "R2"))).send();
+                assertThat(cluster.status()).as("%s", cluster).isEqualTo(201);
+                EventTable restoredEvents = restored.getBean(EventTable.class);
+                assertThat(restoredEvents.headPosition()).isGreaterThan(head);
+                await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
+                    IntegrityReport after = restored.getBean(IntegrityVerifier.class).verify();
+                    assertThat(after.verified()).as("%s", after).isTrue();
+                    assertThat(after.events()).isEqualTo(restoredEvents.count());
+                    assertThat(after.unsealed().count()).isZero();
+                });
 
                 // A second import into the now non-empty store is refused.
                 try (InputStream in = Files.newInputStream(file)) {
