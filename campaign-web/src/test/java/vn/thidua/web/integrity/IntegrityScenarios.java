@@ -384,6 +384,27 @@ abstract class IntegrityScenarios {
         assertRefused(importer, fresh, lines.subList(0, lines.size() - 1), "truncated");
         assertRefused(importer, fresh, List.of("{\"hello\": 1}"), "not an archive header");
 
+        // At start-up the same archive stops the application before it serves, and writes nothing.
+        Path file = Files.createTempFile("thidua-archive-tampered", ".ndjson");
+        try {
+            Files.write(file, replace(lines, 5, tampered), StandardCharsets.UTF_8);
+            Map<String, Object> database = freshDatabase();
+            Map<String, Object> properties = new LinkedHashMap<>(database);
+            properties.put("server.port", "0");
+            properties.put("thidua.demo.enabled", "false");
+            properties.put("thidua.archive.import", file.toString());
+            String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                    .toArray(String[]::new);
+            assertThatThrownBy(() -> new SpringApplicationBuilder(ThiDuaApplication.class).run(args).close())
+                    .hasStackTraceContaining("not imported: chain link 5");
+            JdbcTemplate untouched = new JdbcTemplate(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                    (String) database.get("spring.datasource.url"), (String) database.get("spring.datasource.username"),
+                    (String) database.get("spring.datasource.password")));
+            assertThat(untouched.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class)).isZero();
+        } finally {
+            Files.deleteIfExists(file);
+        }
+
         // The intact archive then imports into the same (still empty) store, and its chain verifies there.
         importer.importFrom(stream(lines));
         assertThat(rows(fresh)).isEqualTo(rows(jdbc));
