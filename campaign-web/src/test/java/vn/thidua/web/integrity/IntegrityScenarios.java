@@ -141,7 +141,22 @@ abstract class IntegrityScenarios {
 
         String page = operationsPage();
         assertThat(page).contains("data-integrity=\"verified\"", body.get("head").asText(),
-                "Tính toàn vẹn của kho sự kiện");
+                "Tính toàn vẹn của kho sự kiện", "href=\"/operations/archive\"");
+
+        // The page's archive link streams the same archive to a signed-in operator, and to no one else.
+        var get = org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/operations/archive");
+        var result = org.springframework.test.web.servlet.result.MockMvcResultMatchers.request();
+        var started = mvc.perform(get.with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(OPERATOR.username()))))
+                .andExpect(result.asyncStarted()).andReturn();
+        String archive = mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders
+                        .asyncDispatch(started)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(archive.split("\n")).hasSize((int) events.count() + 1);
+        assertThat(archive).startsWith("{\"format\":\"" + EventArchive.FORMAT + "\"")
+                .contains("\"head\":\"" + body.get("head").asText() + "\"");
+        mvc.perform(get.with(org.springframework.security.test.web.servlet.request
+                        .SecurityMockMvcRequestPostProcessors.user(users.loadUserByUsername(seeded.auditor().username()))))
+                .andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.status().isForbidden());
     }
 
     /** The operations page as the operator, after asking it to verify now. */
