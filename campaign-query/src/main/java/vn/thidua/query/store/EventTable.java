@@ -181,6 +181,74 @@ public class EventTable {
         return events;
     }
 
+    /** Every column of the event table, for {@link #raw}: what the hash chain and the archive carry. */
+    static final String RAW_COLUMNS = "e.global_index, e.event_identifier, e.type, e.aggregate_identifier,"
+            + " e.sequence_number, e.time_stamp, e.payload_type, e.payload_revision, e.payload, e.meta_data";
+
+    /** Reads {@link #RAW_COLUMNS} (aliased {@code e}) from the current row; null when the row has no event. */
+    static RawEvent raw(ResultSet rs) throws SQLException {
+        long position = rs.getLong("global_index");
+        if (rs.wasNull()) {
+            return null;
+        }
+        return new RawEvent(position, rs.getString("event_identifier"), rs.getString("type"),
+                rs.getString("aggregate_identifier"), rs.getLong("sequence_number"), rs.getString("time_stamp"),
+                rs.getString("payload_type"), rs.getString("payload_revision"), rs.getBytes("payload"),
+                rs.getBytes("meta_data"));
+    }
+
+    /** The given events exactly as stored, by event identifier (those not in the table are absent). */
+    public Map<String, RawEvent> rawByIdentifiers(Collection<String> eventIdentifiers) {
+        Map<String, RawEvent> rows = new HashMap<>();
+        List<String> ids = List.copyOf(eventIdentifiers);
+        for (int from = 0; from < ids.size(); from += IN_LIST_SIZE) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + IN_LIST_SIZE));
+            jdbc.query("SELECT " + RAW_COLUMNS + " FROM domain_event_entry e WHERE e.event_identifier IN ("
+                            + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")",
+                    (RowCallbackHandler) rs -> {
+                        RawEvent row = raw(rs);
+                        rows.put(row.eventIdentifier(), row);
+                    }, chunk.toArray());
+        }
+        return rows;
+    }
+
+    /** True when the event table has no row at all (an archive is imported only into an empty store). */
+    public boolean isEmpty() {
+        return jdbc.query("SELECT global_index FROM domain_event_entry LIMIT 1", rs -> !rs.next());
+    }
+
+    /**
+     * Inserts events exactly as given, their positions included (an archive's import), in whatever transaction is
+     * open. The identity behind {@code global_index} does not move past explicit values: see
+     * {@link #continuePositionsAfter}.
+     */
+    public void insertRaw(List<RawEvent> events) {
+        jdbc.batchUpdate("INSERT INTO domain_event_entry (global_index, event_identifier, type, aggregate_identifier,"
+                        + " sequence_number, time_stamp, payload_type, payload_revision, payload, meta_data)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", events, events.size(), (ps, e) -> {
+                    ps.setLong(1, e.position());
+                    ps.setString(2, e.eventIdentifier());
+                    ps.setString(3, e.aggregateType());
+                    ps.setString(4, e.aggregateIdentifier());
+                    ps.setLong(5, e.sequenceNumber());
+                    ps.setString(6, e.timeStamp());
+                    ps.setString(7, e.payloadType());
+                    ps.setString(8, e.payloadRevision());
+                    ps.setBytes(9, e.payload());
+                    ps.setBytes(10, e.metaData());
+                });
+    }
+
+    /**
+     * Makes the next event appended get a position after {@code position}: after an import with explicit positions
+     * the identity would otherwise hand out 1 again. The same statement on PostgreSQL and H2 (DDL: on H2 it commits
+     * the open transaction, so call it outside one).
+     */
+    public void continuePositionsAfter(long position) {
+        jdbc.execute("ALTER TABLE domain_event_entry ALTER COLUMN global_index RESTART WITH " + (position + 1));
+    }
+
     private StoredEvent row(ResultSet rs) throws SQLException {
         String type = rs.getString("payload_type");
         byte[] meta = rs.getBytes("meta_data");

@@ -12,6 +12,11 @@ import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.RuleViolation;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import vn.thidua.query.store.integrity.IntegrityReport;
+import vn.thidua.query.store.integrity.IntegrityVerifier;
+import vn.thidua.web.api.IntegrityController;
 import vn.thidua.web.api.ProjectionAdminController;
 import vn.thidua.web.api.ProjectionAdminController.DeadLetterView;
 import vn.thidua.web.api.ProjectionAdminController.ProjectionView;
@@ -20,6 +25,8 @@ import vn.thidua.web.security.Permissions;
 import vn.thidua.web.ui.Formats;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +41,18 @@ public class OperationsPageController {
     private final Permissions permissions;
     private final MessageSource messages;
     private final Formats fmt;
+    private final IntegrityController integrity;
+    private final IntegrityVerifier verifier;
 
     public OperationsPageController(ProjectionAdminController admin, Permissions permissions,
-                                    MessageSource messages, Formats fmt) {
+                                    MessageSource messages, Formats fmt, IntegrityController integrity,
+                                    IntegrityVerifier verifier) {
         this.admin = admin;
         this.permissions = permissions;
         this.messages = messages;
         this.fmt = fmt;
+        this.integrity = integrity;
+        this.verifier = verifier;
     }
 
     /** A projection as the API reports it, with its changing parts formatted for the reader. */
@@ -57,7 +69,26 @@ public class OperationsPageController {
         }
         model.addAttribute("projections", projections.stream().map(p -> new Row(p, status(p))).toList());
         model.addAttribute("deadLetters", deadLetters);
+        // The chain's last verification on this node if under a minute old, else a fresh one (one pass over the
+        // event table); "verify now" forces one.
+        IntegrityReport report = verifier.lastReport()
+                .filter(r -> Instant.parse(r.checkedAt()).isAfter(Instant.now().minus(Duration.ofMinutes(1))))
+                .orElseGet(() -> integrity.integrity(user));
+        model.addAttribute("integrity", report);
+        model.addAttribute("integrityCheckedAt", fmt.dateTime(report.checkedAt()));
         return "pages/operations";
+    }
+
+    @PostMapping("/operations/integrity")
+    public String verifyIntegrity(@AuthenticationPrincipal AppUser user) {
+        integrity.integrity(user);
+        return "redirect:/operations#integrity-heading";
+    }
+
+    /** The archive of the API (GET /api/v1/admin/archive), for a signed-in operator's browser. */
+    @GetMapping("/operations/archive")
+    public ResponseEntity<StreamingResponseBody> archive(@AuthenticationPrincipal AppUser user) {
+        return integrity.archive(user);
     }
 
     /** Polled every second by the page while it is open: the changing parts only, already formatted. */
