@@ -21,10 +21,10 @@ import vn.thidua.domain.participation.ReportVerified;
 import vn.thidua.domain.shared.MetadataKeys;
 import vn.thidua.query.projection.ProjectionStates;
 import vn.thidua.query.projection.RebuildableProjection;
-import vn.thidua.query.store.EventTable;
-import vn.thidua.query.store.StoredEvent;
+import vn.thidua.eventstore.EventTable;
+import vn.thidua.eventstore.StoredEvent;
 import vn.thidua.query.support.DatabaseKind;
-import vn.thidua.query.support.EventJson;
+import vn.thidua.eventstore.EventJson;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;

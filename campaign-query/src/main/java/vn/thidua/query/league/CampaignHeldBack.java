@@ -1,7 +1,7 @@
 package vn.thidua.query.league;
 
-import vn.thidua.query.store.StoredEvent;
-import vn.thidua.query.store.UnreadablePayload;
+import vn.thidua.eventstore.StoredEvent;
+import vn.thidua.eventstore.UnreadablePayload;
 
 /**
  * A campaign whose history holds an event no reader can read: its league table stays as it stood before that

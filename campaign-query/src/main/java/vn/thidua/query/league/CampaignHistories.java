@@ -6,8 +6,8 @@ import vn.thidua.domain.scoring.CampaignHistory;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.domain.shared.UnitRef;
-import vn.thidua.query.store.EventTable;
-import vn.thidua.query.store.StoredEvent;
+import vn.thidua.eventstore.EventTable;
+import vn.thidua.eventstore.StoredEvent;
 
 import java.time.Instant;
 import java.util.ArrayList;

@@ -22,7 +22,7 @@ import vn.thidua.domain.shared.NotFound;
 import vn.thidua.query.projection.ProjectionStates;
 import vn.thidua.query.projection.RebuildableProjection;
 import vn.thidua.query.store.CampaignOf;
-import vn.thidua.query.store.StoredEvent;
+import vn.thidua.eventstore.StoredEvent;
 
 import java.time.Clock;
 import java.time.Instant;

@@ -7,7 +7,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.thidua.domain.scoring.LeagueRow;
 import vn.thidua.domain.scoring.LeagueTable;
-import vn.thidua.query.support.EventJson;
+import vn.thidua.eventstore.EventJson;
 
 import java.math.BigDecimal;
 import java.sql.ResultSet;

@@ -12,8 +12,8 @@ import vn.thidua.domain.participation.ReportSubmitted;
 import vn.thidua.domain.participation.ReportVerified;
 import vn.thidua.query.projection.ProjectionStates;
 import vn.thidua.query.projection.RebuildableProjection;
-import vn.thidua.query.store.EventTable;
-import vn.thidua.query.store.StoredEvent;
+import vn.thidua.eventstore.EventTable;
+import vn.thidua.eventstore.StoredEvent;
 
 import java.math.BigDecimal;
 import java.time.Instant;

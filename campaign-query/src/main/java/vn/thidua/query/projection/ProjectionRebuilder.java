@@ -8,9 +8,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.RuleViolation;
-import vn.thidua.query.store.EventTable;
-import vn.thidua.query.store.StoredEvent;
-import vn.thidua.query.store.UnreadablePayload;
+import vn.thidua.eventstore.EventTable;
+import vn.thidua.eventstore.StoredEvent;
+import vn.thidua.eventstore.UnreadablePayload;
 
 import java.util.BitSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package vn.thidua.query.projection;
 
-import vn.thidua.query.store.StoredEvent;
+import vn.thidua.eventstore.StoredEvent;
 
 /**
  * A read model that can be rebuilt from the event table into a new generation of its rows, beside the generation

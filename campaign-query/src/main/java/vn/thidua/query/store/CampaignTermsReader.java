@@ -1,5 +1,8 @@
 package vn.thidua.query.store;
 
+import vn.thidua.eventstore.EventTable;
+import vn.thidua.eventstore.StoredEvent;
+
 import org.springframework.stereotype.Component;
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.shared.NotFound;

@@ -22,8 +22,8 @@ import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.UnitRef;
 import vn.thidua.query.projection.ProjectionStates;
 import vn.thidua.query.projection.RebuildableProjection;
-import vn.thidua.query.store.EventTable;
-import vn.thidua.query.store.StoredEvent;
+import vn.thidua.eventstore.EventTable;
+import vn.thidua.eventstore.StoredEvent;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;

@@ -11,7 +11,7 @@ import vn.thidua.domain.scoring.LeagueTable;
 import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.query.projection.ProjectionRebuilder;
 import vn.thidua.query.projection.ProjectionStates;
-import vn.thidua.query.store.EventTable;
+import vn.thidua.eventstore.EventTable;
 import vn.thidua.query.testsupport.SmallCampaign;
 import vn.thidua.query.testsupport.TestEventStore;
 

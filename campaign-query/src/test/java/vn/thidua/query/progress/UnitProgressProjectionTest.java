@@ -19,7 +19,7 @@ import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.query.projection.ProjectionRebuilder;
 import vn.thidua.query.projection.ProjectionStates;
 import vn.thidua.query.store.CampaignTermsReader;
-import vn.thidua.query.store.EventTable;
+import vn.thidua.eventstore.EventTable;
 import vn.thidua.query.testsupport.CountingJdbcTemplate;
 import vn.thidua.query.testsupport.TestEventStore;
 

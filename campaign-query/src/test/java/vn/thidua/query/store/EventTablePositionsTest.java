@@ -1,5 +1,7 @@
 package vn.thidua.query.store;
 
+import vn.thidua.eventstore.EventTable;
+
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;

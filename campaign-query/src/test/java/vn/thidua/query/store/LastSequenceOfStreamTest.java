@@ -1,5 +1,7 @@
 package vn.thidua.query.store;
 
+import vn.thidua.eventstore.EventTable;
+
 import org.junit.jupiter.api.Test;
 import vn.thidua.domain.campaign.CampaignClosed;
 import vn.thidua.query.testsupport.TestEventStore;

@@ -1,5 +1,9 @@
 package vn.thidua.query.support;
 
+import vn.thidua.eventstore.EventJson;
+import vn.thidua.eventstore.StoredJsonRepair;
+import vn.thidua.eventstore.StoredValueUpcaster;
+
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
@@ -11,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import vn.thidua.domain.cluster.ClusterRegistered;
 import vn.thidua.domain.participation.PledgeSubmitted;
 import vn.thidua.domain.participation.ReportSubmitted;
-import vn.thidua.query.store.EventTable;
-import vn.thidua.query.store.StoredEvent;
+import vn.thidua.eventstore.EventTable;
+import vn.thidua.eventstore.StoredEvent;
 import vn.thidua.query.testsupport.TestEventStore;
 
 import java.math.BigDecimal;

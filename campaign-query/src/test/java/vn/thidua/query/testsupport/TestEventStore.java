@@ -10,7 +10,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import vn.thidua.query.support.EventJson;
+import vn.thidua.eventstore.EventJson;
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -33,7 +33,8 @@ public final class TestEventStore {
         dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource)
-                .locations("filesystem:../campaign-web/src/main/resources/db/migration").load().migrate();
+                .locations("filesystem:../campaign-eventstore/src/main/resources/db/migration",
+                        "filesystem:../campaign-web/src/main/resources/db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         transactions = new DataSourceTransactionManager(dataSource);
     }

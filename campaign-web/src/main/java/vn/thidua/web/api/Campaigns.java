@@ -1,5 +1,7 @@
 package vn.thidua.web.api;
 
+import vn.thidua.eventstore.EventStreams;
+
 import org.springframework.stereotype.Component;
 import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.domain.campaign.CampaignLaunched;

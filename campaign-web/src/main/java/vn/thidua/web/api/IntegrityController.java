@@ -7,9 +7,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
-import vn.thidua.query.store.integrity.EventArchive;
-import vn.thidua.query.store.integrity.IntegrityReport;
-import vn.thidua.query.store.integrity.IntegrityVerifier;
+import vn.thidua.eventstore.integrity.EventArchive;
+import vn.thidua.eventstore.integrity.IntegrityReport;
+import vn.thidua.eventstore.integrity.IntegrityVerifier;
 import vn.thidua.web.security.AppUser;
 import vn.thidua.web.security.Permissions;
 

@@ -4,7 +4,8 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterProcessor;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
+import vn.thidua.eventstore.ProcessorTables;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,11 +13,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.domain.shared.NotFound;
-import vn.thidua.query.projection.ProcessorPositions;
+import vn.thidua.eventstore.ProcessorPositions;
 import vn.thidua.query.projection.ProjectionRebuilder;
 import vn.thidua.query.projection.ProjectionStates;
 import vn.thidua.query.projection.ProjectionStatus;
-import vn.thidua.query.store.EventTable;
+import vn.thidua.eventstore.EventTable;
 import vn.thidua.web.security.AppUser;
 import vn.thidua.web.security.Permissions;
 
@@ -35,7 +36,12 @@ public class ProjectionAdminController {
     }
 
     public record DeadLetterView(String id, String processingGroup, String eventType, String aggregateId,
-                                 String cause, String enqueuedAt, String lastTouched) {
+                                 Long sequenceNumber, Long position, String cause, String enqueuedAt,
+                                 String lastTouched) {
+        static DeadLetterView of(ProcessorTables.DeadLetter d) {
+            return new DeadLetterView(d.id(), d.processingGroup(), d.eventType(), d.aggregateId(), d.sequenceNumber(),
+                    d.position(), d.cause(), d.enqueuedAt(), d.lastTouched());
+        }
     }
 
     private final ProjectionRebuilder rebuilder;
@@ -43,18 +49,18 @@ public class ProjectionAdminController {
     private final ProcessorPositions positions;
     private final EventTable events;
     private final Permissions permissions;
-    private final JdbcTemplate jdbc;
+    private final ProcessorTables tables;
     private final EventProcessingConfiguration processing;
 
     public ProjectionAdminController(ProjectionRebuilder rebuilder, ProjectionStates states,
                                      ProcessorPositions positions, EventTable events, Permissions permissions,
-                                     JdbcTemplate jdbc, EventProcessingConfiguration processing) {
+                                     ProcessorTables tables, EventProcessingConfiguration processing) {
         this.rebuilder = rebuilder;
         this.states = states;
         this.positions = positions;
         this.events = events;
         this.permissions = permissions;
-        this.jdbc = jdbc;
+        this.tables = tables;
         this.processing = processing;
     }
 
@@ -82,11 +88,7 @@ public class ProjectionAdminController {
     public List<DeadLetterView> deadLetters(@AuthenticationPrincipal AppUser user, @PathVariable String name) {
         permissions.operator(user);
         states.status(name);
-        return jdbc.query("SELECT dead_letter_id, processing_group, payload_type, aggregate_identifier, cause_message,"
-                        + " enqueued_at, last_touched FROM dead_letter_entry WHERE processing_group = ?"
-                        + " ORDER BY sequence_identifier, sequence_index",
-                (rs, i) -> new DeadLetterView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getString(6), rs.getString(7)), name);
+        return tables.deadLetters(name).stream().map(DeadLetterView::of).toList();
     }
 
     /** Retries every dead-lettered sequence of the projection; letters that fail again stay, with a new cause. */
@@ -117,16 +119,12 @@ public class ProjectionAdminController {
                 .orElseThrow(() -> new NotFound("event processor", name));
         boolean done = ("split".equals(operation) ? processor.splitSegment(segment) : processor.mergeSegment(segment))
                 .orTimeout(30, TimeUnit.SECONDS).join();
-        Long segments = jdbc.queryForObject("SELECT COUNT(*) FROM token_entry WHERE processor_name = ?", Long.class,
-                name);
         return Map.of("name", name, "operation", operation, "segment", segment, "done", done,
-                "segments", segments == null ? 0 : segments);
+                "segments", tables.segments(name));
     }
 
     private long count(String group) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM dead_letter_entry WHERE processing_group = ?", Long.class,
-                group);
-        return n == null ? 0 : n;
+        return processing.deadLetterQueue(group).map(SequencedDeadLetterQueue::size).orElse(0L);
     }
 
     private ProjectionView view(ProjectionStatus s, long head) {

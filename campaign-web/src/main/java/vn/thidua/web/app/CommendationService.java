@@ -19,7 +19,7 @@ import vn.thidua.domain.scoring.LeagueTable;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.web.api.CommendationView;
-import vn.thidua.web.api.EventStreams;
+import vn.thidua.eventstore.EventStreams;
 import vn.thidua.web.api.Queries;
 import vn.thidua.web.security.Permissions;
 

@@ -5,9 +5,9 @@ import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.thidua.query.league.CampaignSequencing;
-import vn.thidua.query.projection.ProcessorPositions;
+import vn.thidua.eventstore.ProcessorPositions;
 import vn.thidua.query.projection.RebuildableProjection;
-import vn.thidua.query.store.EventTable;
+import vn.thidua.eventstore.EventTable;
 
 import java.util.List;
 

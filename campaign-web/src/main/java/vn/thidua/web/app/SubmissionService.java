@@ -7,7 +7,7 @@ import vn.thidua.domain.participation.SubmitPledge;
 import vn.thidua.domain.participation.SubmitReport;
 import vn.thidua.domain.participation.Verdict;
 import vn.thidua.domain.participation.VerifyReport;
-import vn.thidua.web.api.EventStreams;
+import vn.thidua.eventstore.EventStreams;
 import vn.thidua.web.security.Actor;
 import vn.thidua.web.security.Permissions;
 

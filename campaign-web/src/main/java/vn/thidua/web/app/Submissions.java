@@ -8,7 +8,7 @@ import vn.thidua.domain.participation.ReportRejected;
 import vn.thidua.domain.participation.ReportSubmitted;
 import vn.thidua.domain.participation.ReportVerified;
 import vn.thidua.domain.shared.StreamIds;
-import vn.thidua.web.api.EventStreams;
+import vn.thidua.eventstore.EventStreams;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -6,7 +6,7 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-import vn.thidua.query.store.integrity.EventArchive;
+import vn.thidua.eventstore.integrity.EventArchive;
 
 import java.io.IOException;
 import java.io.InputStream;

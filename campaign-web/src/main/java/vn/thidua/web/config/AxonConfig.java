@@ -9,32 +9,21 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
-import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
-import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
 import vn.thidua.command.support.EventStoreLookups;
 import vn.thidua.command.support.StreamTargetResolver;
 import org.axonframework.common.AxonNonTransientException;
-import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.MetadataKeys;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.RuleViolation;
 import vn.thidua.query.league.CampaignSequencing;
-import vn.thidua.query.store.EventTable;
-import vn.thidua.query.support.EventJson;
-import vn.thidua.query.support.StoredValueUpcaster;
+import vn.thidua.eventstore.EventTable;
 
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
@@ -46,7 +35,11 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Executors;
 
-/** Axon on JDBC: Flyway owns the tables (snake_case, BYTEA), Jackson writes the events, the app owns the clock. */
+/**
+ * Axon as this application runs it: the command gateway and its retries, snapshots and the participation cache,
+ * the correlation data every event carries, the app's clock. The event store's tables and serializer are the
+ * event-store module's (EventStoreConfiguration).
+ */
 @Configuration
 public class AxonConfig {
 
@@ -55,68 +48,6 @@ public class AxonConfig {
         AppClock clock = new AppClock(Clock.systemUTC());
         GenericEventMessage.clock = clock;
         return clock;
-    }
-
-    @Bean
-    @Primary
-    public Serializer serializer() {
-        return jackson();
-    }
-
-    @Bean
-    @Qualifier("eventSerializer")
-    public Serializer eventSerializer() {
-        return jackson();
-    }
-
-    @Bean
-    @Qualifier("messageSerializer")
-    public Serializer messageSerializer() {
-        return jackson();
-    }
-
-    private static Serializer jackson() {
-        return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
-    }
-
-    /** Events stored before the numeric range and text rule read as every other reader reads them (StoredJsonRepair). */
-    @Bean
-    public StoredValueUpcaster storedValueUpcaster() {
-        return new StoredValueUpcaster();
-    }
-
-    @Bean
-    public EventSchema eventSchema() {
-        return EventSchema.builder()
-                .eventTable("domain_event_entry").snapshotTable("snapshot_event_entry")
-                .globalIndexColumn("global_index").eventIdentifierColumn("event_identifier")
-                .aggregateIdentifierColumn("aggregate_identifier").sequenceNumberColumn("sequence_number")
-                .typeColumn("type").timestampColumn("time_stamp").payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision").payloadColumn("payload").metaDataColumn("meta_data")
-                .build();
-    }
-
-    @Bean
-    public TokenSchema tokenSchema() {
-        return TokenSchema.builder().setTokenTable("token_entry").setProcessorNameColumn("processor_name")
-                .setSegmentColumn("segment").setTokenColumn("token").setTokenTypeColumn("token_type")
-                .setTimestampColumn("time_stamp").setOwnerColumn("owner").build();
-    }
-
-    @Bean
-    public DeadLetterSchema deadLetterSchema() {
-        return DeadLetterSchema.builder().deadLetterTable("dead_letter_entry")
-                .deadLetterIdentifierColumn("dead_letter_id").processingGroupColumn("processing_group")
-                .sequenceIdentifierColumn("sequence_identifier").sequenceIndexColumn("sequence_index")
-                .messageTypeColumn("message_type").eventIdentifierColumn("event_identifier")
-                .timestampColumn("time_stamp").payloadTypeColumn("payload_type")
-                .payloadRevisionColumn("payload_revision").payloadColumn("payload").metaDataColumn("meta_data")
-                .aggregateTypeColumn("aggregate_type").aggregateIdentifierColumn("aggregate_identifier")
-                .sequenceNumberColumn("sequence_number").tokenTypeColumn("token_type").tokenColumn("token")
-                .enqueuedAtColumn("enqueued_at").lastTouchedColumn("last_touched")
-                .processingStartedColumn("processing_started").causeTypeColumn("cause_type")
-                .causeMessageColumn("cause_message").diagnosticsColumn("diagnostics")
-                .build();
     }
 
     /**
@@ -141,16 +72,6 @@ public class AxonConfig {
                                 || t instanceof NullPointerException)
                         .build())
                 .build();
-    }
-
-    /**
-     * A lost race is a duplicate (stream, sequence) key: SQLState 23505 on PostgreSQL and on H2. Axon's default
-     * resolver only recognises SQLIntegrityConstraintViolationException, which the PostgreSQL driver never throws,
-     * so the race would surface as a 500 instead of a ConcurrencyException the gateway retries.
-     */
-    @Bean
-    public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new SQLStateResolver("23505");
     }
 
     /** A participation's history grows with every report: a snapshot every 50 events keeps loading it flat. */

@@ -20,7 +20,7 @@ import vn.thidua.domain.participation.SubmitReport;
 import vn.thidua.domain.shared.Deadlines;
 import vn.thidua.domain.shared.Role;
 import vn.thidua.domain.shared.UnitRef;
-import vn.thidua.web.api.EventStreams;
+import vn.thidua.eventstore.EventStreams;
 import vn.thidua.web.app.Submissions;
 import vn.thidua.web.security.Actor;
 import vn.thidua.web.security.AppUser;

@@ -11,11 +11,10 @@ import org.axonframework.messaging.deadletter.Cause;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import vn.thidua.query.projection.ProcessorPositions;
+import vn.thidua.eventstore.ProcessorPositions;
 import vn.thidua.query.projection.ProjectionRebuilder;
-import vn.thidua.query.store.EventTable;
+import vn.thidua.eventstore.EventTable;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -33,7 +32,6 @@ import java.util.OptionalLong;
 public class ProcessorMonitor implements MeterBinder {
     private final ProcessorPositions positions;
     private final EventTable events;
-    private final JdbcTemplate jdbc;
     private final ProjectionRebuilder rebuilder;
     private final Clock clock;
     /** Looked up when first asked: this binder is created with the meter registry, before Axon's configuration. */
@@ -47,12 +45,11 @@ public class ProcessorMonitor implements MeterBinder {
                                   Instant enqueuedAt) {
     }
 
-    public ProcessorMonitor(ProcessorPositions positions, EventTable events, JdbcTemplate jdbc,
+    public ProcessorMonitor(ProcessorPositions positions, EventTable events,
                             ProjectionRebuilder rebuilder, Clock clock,
                             ObjectProvider<EventProcessingConfiguration> processing) {
         this.positions = positions;
         this.events = events;
-        this.jdbc = jdbc;
         this.rebuilder = rebuilder;
         this.clock = clock;
         this.processing = processing;
@@ -71,12 +68,8 @@ public class ProcessorMonitor implements MeterBinder {
     /** Age of the oldest event the processor has not reached yet; 0 when it is caught up. */
     public double lagSeconds(String processor) {
         OptionalLong position = positions.position(processor);
-        List<String> next = jdbc.queryForList("SELECT time_stamp FROM domain_event_entry WHERE global_index > ?"
-                + " ORDER BY global_index LIMIT 1", String.class, position.orElse(-1));
-        if (next.isEmpty()) {
-            return 0;
-        }
-        return Math.max(0, (clock.millis() - Instant.parse(next.get(0)).toEpochMilli()) / 1000.0);
+        return events.recordedAfter(position.orElse(-1))
+                .map(next -> Math.max(0, (clock.millis() - next.toEpochMilli()) / 1000.0)).orElse(0.0);
     }
 
     /** The events parked in the processor's dead-letter queue (its {@code size()}); 0 without a queue. */

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Dependencies point one way: web → command, query → domain; the domain is plain Java. */
+/**
+ * Dependencies point one way: web → command, query → eventstore → domain; the domain is plain Java; Axon's tables
+ * and storage engines belong to the event-store module alone; the application services speak no HTTP.
+ */
 class ModuleDependencyTest {
     private static JavaClasses classes;
 
@@ -47,5 +50,53 @@ class ModuleDependencyTest {
                 .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
                         "com.fasterxml..")
                 .check(classes);
+    }
+
+    @Test
+    void theEventStoreModuleKnowsOnlyTheDomain() {
+        noClasses().that().resideInAPackage("vn.thidua.eventstore..")
+                .should().dependOnClassesThat().resideInAnyPackage("vn.thidua.command..", "vn.thidua.query..",
+                        "vn.thidua.web..")
+                .because("the event store is infrastructure under both sides, not a part of either")
+                .check(classes);
+    }
+
+    @Test
+    void axonsStorageEnginesAreConfiguredOnlyByTheEventStoreModule() {
+        noClasses().that().resideOutsideOfPackage("vn.thidua.eventstore..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.axonframework.eventsourcing.eventstore.jdbc..",
+                        "org.axonframework.eventhandling.tokenstore.jdbc..", "org.axonframework.eventhandling.deadletter.jdbc..",
+                        "org.axonframework.serialization.json..", "org.axonframework.serialization.upcasting..")
+                .check(classes);
+    }
+
+    @Test
+    void theApplicationServicesSpeakNoHttp() {
+        noClasses().that().resideInAPackage("vn.thidua.web.app..")
+                .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "org.springframework.web..",
+                        "org.springframework.http..", "org.springframework.ui..")
+                .because("REST controllers, form controllers and the Excel import call the same services")
+                .check(classes);
+    }
+
+    /**
+     * Every SQL statement on Axon's own tables is the event-store module's: no other class of the application holds
+     * one of their names (read from the compiled classes' constant pools, where SQL strings live).
+     */
+    @Test
+    void onlyTheEventStoreModuleNamesAxonsTables() throws java.io.IOException {
+        java.util.List<String> tables = java.util.List.of("domain_event_entry", "snapshot_event_entry", "token_entry",
+                "dead_letter_entry");
+        java.util.List<String> offenders = new java.util.ArrayList<>();
+        for (com.tngtech.archunit.core.domain.JavaClass c : classes) {
+            if (c.getPackageName().startsWith("vn.thidua.eventstore") || c.getSource().isEmpty()) {
+                continue;
+            }
+            try (java.io.InputStream in = c.getSource().get().getUri().toURL().openStream()) {
+                String bytes = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+                tables.stream().filter(bytes::contains).forEach(t -> offenders.add(c.getName() + " names " + t));
+            }
+        }
+        org.assertj.core.api.Assertions.assertThat(offenders).isEmpty();
     }
 }

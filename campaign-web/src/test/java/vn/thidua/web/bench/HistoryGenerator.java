@@ -23,7 +23,7 @@ import vn.thidua.domain.shared.Deadlines;
 import vn.thidua.domain.shared.MetadataKeys;
 import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.domain.shared.UnitRef;
-import vn.thidua.query.support.EventJson;
+import vn.thidua.eventstore.EventJson;
 
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;

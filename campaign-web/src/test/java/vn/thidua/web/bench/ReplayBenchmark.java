@@ -21,8 +21,8 @@ import vn.thidua.query.league.LeagueTableStore;
 import vn.thidua.query.projection.ProjectionRebuilder;
 import vn.thidua.query.projection.ProjectionStates;
 import vn.thidua.query.store.CampaignOf;
-import vn.thidua.query.store.EventTable;
-import vn.thidua.query.support.EventJson;
+import vn.thidua.eventstore.EventTable;
+import vn.thidua.eventstore.EventJson;
 
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;

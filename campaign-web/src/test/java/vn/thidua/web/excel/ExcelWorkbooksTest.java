@@ -29,7 +29,7 @@ import vn.thidua.domain.participation.SubmitPledge;
 import vn.thidua.domain.query.LeagueTableQuery;
 import vn.thidua.domain.scoring.LeagueTable;
 import vn.thidua.domain.shared.StreamIds;
-import vn.thidua.web.api.EventStreams;
+import vn.thidua.eventstore.EventStreams;
 import vn.thidua.web.security.AppUser;
 import vn.thidua.web.security.Permissions;
 import vn.thidua.web.security.UserStore;

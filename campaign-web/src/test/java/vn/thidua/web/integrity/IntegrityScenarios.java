@@ -8,11 +8,11 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.thidua.query.projection.ProcessorPositions;
-import vn.thidua.query.store.EventTable;
-import vn.thidua.query.store.integrity.EventArchive;
-import vn.thidua.query.store.integrity.IntegrityReport;
-import vn.thidua.query.store.integrity.IntegrityVerifier;
+import vn.thidua.eventstore.ProcessorPositions;
+import vn.thidua.eventstore.EventTable;
+import vn.thidua.eventstore.integrity.EventArchive;
+import vn.thidua.eventstore.integrity.IntegrityReport;
+import vn.thidua.eventstore.integrity.IntegrityVerifier;
 import vn.thidua.web.ThiDuaApplication;
 import vn.thidua.web.testsupport.Api;
 import vn.thidua.web.testsupport.Driver;
@@ -493,7 +493,7 @@ abstract class IntegrityScenarios {
             var transactions = new org.springframework.jdbc.datasource.DataSourceTransactionManager(
                     jdbc.getDataSource());
             return new EventArchive(new EventTable(jdbc, transactions),
-                    new vn.thidua.query.store.EventChain(jdbc, transactions), transactions,
+                    new vn.thidua.eventstore.EventChain(jdbc, transactions), transactions,
                     java.time.Clock.systemUTC());
         }
 

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import vn.thidua.domain.participation.ReportSubmitted;
 import vn.thidua.domain.shared.StreamIds;
-import vn.thidua.query.support.EventJson;
+import vn.thidua.eventstore.EventJson;
 import vn.thidua.web.testsupport.Api.Response;
 import vn.thidua.web.testsupport.Driver;
 import vn.thidua.web.testsupport.Fixture;

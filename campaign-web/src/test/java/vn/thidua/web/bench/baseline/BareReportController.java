@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.thidua.query.support.EventJson;
+import vn.thidua.eventstore.EventJson;
 import vn.thidua.web.api.Bodies;
 import vn.thidua.web.security.AppUser;
 

@@ -1,4 +1,4 @@
-package vn.thidua.query.store.integrity;
+package vn.thidua.eventstore.integrity;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -6,11 +6,11 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
-import vn.thidua.query.store.ChainHash;
-import vn.thidua.query.store.EventChain;
-import vn.thidua.query.store.EventChain.Link;
-import vn.thidua.query.store.EventTable;
-import vn.thidua.query.store.RawEvent;
+import vn.thidua.eventstore.ChainHash;
+import vn.thidua.eventstore.EventChain;
+import vn.thidua.eventstore.EventChain.Link;
+import vn.thidua.eventstore.EventTable;
+import vn.thidua.eventstore.RawEvent;
 
 import java.util.ArrayList;
 import java.util.HashSet;

@@ -1,4 +1,4 @@
-package vn.thidua.web.api;
+package vn.thidua.eventstore;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;

@@ -1,4 +1,4 @@
-package vn.thidua.query.store;
+package vn.thidua.eventstore;
 
 /**
  * One row of the event table exactly as stored: every column, the payload and metadata as bytes. What the hash

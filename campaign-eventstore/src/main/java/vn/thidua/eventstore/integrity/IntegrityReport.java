@@ -1,4 +1,4 @@
-package vn.thidua.query.store.integrity;
+package vn.thidua.eventstore.integrity;
 
 /**
  * The result of walking the hash chain. {@code verified} when every link matches the event stored at its position;

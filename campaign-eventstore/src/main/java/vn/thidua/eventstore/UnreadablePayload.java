@@ -1,4 +1,4 @@
-package vn.thidua.query.store;
+package vn.thidua.eventstore;
 
 /**
  * What the event-table reader gives for a stored event it cannot read (bytes that are not the JSON of their type):

@@ -1,12 +1,12 @@
-package vn.thidua.query.store.integrity;
+package vn.thidua.eventstore.integrity;
 
 import org.springframework.stereotype.Component;
-import vn.thidua.query.store.ChainHash;
-import vn.thidua.query.store.EventChain;
-import vn.thidua.query.store.EventChain.Link;
-import vn.thidua.query.store.EventChain.LinkedEvent;
-import vn.thidua.query.store.EventTable;
-import vn.thidua.query.store.RawEvent;
+import vn.thidua.eventstore.ChainHash;
+import vn.thidua.eventstore.EventChain;
+import vn.thidua.eventstore.EventChain.Link;
+import vn.thidua.eventstore.EventChain.LinkedEvent;
+import vn.thidua.eventstore.EventTable;
+import vn.thidua.eventstore.RawEvent;
 
 import java.time.Clock;
 import java.util.Optional;

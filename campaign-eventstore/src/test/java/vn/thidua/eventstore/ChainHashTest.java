@@ -1,4 +1,4 @@
-package vn.thidua.query.store;
+package vn.thidua.eventstore;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package vn.thidua.query.store;
+package vn.thidua.eventstore;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,8 +13,8 @@ import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.thidua.query.support.EventJson;
-import vn.thidua.query.support.StoredJsonRepair;
+import vn.thidua.eventstore.EventJson;
+import vn.thidua.eventstore.StoredJsonRepair;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -122,6 +122,13 @@ public class EventTable {
                     (RowCallbackHandler) rs -> positions.put(rs.getString(1), rs.getLong(2)), chunk.toArray());
         }
         return positions;
+    }
+
+    /** When the first event after {@code position} was recorded; empty when there is none. */
+    public Optional<Instant> recordedAfter(long position) {
+        List<String> next = jdbc.queryForList("SELECT time_stamp FROM domain_event_entry WHERE global_index > ?"
+                + " ORDER BY global_index LIMIT 1", String.class, position);
+        return next.isEmpty() ? Optional.empty() : Optional.of(Instant.parse(next.get(0)));
     }
 
     public long count() {

@@ -1,4 +1,4 @@
-package vn.thidua.query.support;
+package vn.thidua.eventstore;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;

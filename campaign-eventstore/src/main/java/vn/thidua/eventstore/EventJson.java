@@ -1,4 +1,4 @@
-package vn.thidua.query.support;
+package vn.thidua.eventstore;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;

@@ -1,4 +1,4 @@
-package vn.thidua.query.store.integrity;
+package vn.thidua.eventstore.integrity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
@@ -6,11 +6,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import vn.thidua.query.store.ChainHash;
-import vn.thidua.query.store.EventChain;
-import vn.thidua.query.store.EventChain.Link;
-import vn.thidua.query.store.EventTable;
-import vn.thidua.query.store.RawEvent;
+import vn.thidua.eventstore.ChainHash;
+import vn.thidua.eventstore.EventChain;
+import vn.thidua.eventstore.EventChain.Link;
+import vn.thidua.eventstore.EventTable;
+import vn.thidua.eventstore.RawEvent;
 
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package vn.thidua.query.store.integrity;
+package vn.thidua.eventstore.integrity;
 
 import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.Configuration;

@@ -1,4 +1,4 @@
-package vn.thidua.query.store;
+package vn.thidua.eventstore;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package vn.thidua.query.projection;
+package vn.thidua.eventstore;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.Segment;
