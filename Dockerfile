@@ -4,6 +4,7 @@ FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY pom.xml .
 COPY campaign-domain campaign-domain
+COPY campaign-eventstore campaign-eventstore
 COPY campaign-command campaign-command
 COPY campaign-query campaign-query
 COPY campaign-web campaign-web
