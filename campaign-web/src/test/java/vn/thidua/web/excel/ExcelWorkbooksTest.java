@@ -329,6 +329,28 @@ class ExcelWorkbooksTest {
     }
 
     @Test
+    void numbersOutsideTheProductsRangeAreReportedPerCellAndNothingIsRecorded() throws Exception {
+        Workbook wb = download("hatrung", "/campaigns/" + OPEN + "/pledges/template.xlsx");
+        Sheet sheet = wb.getSheetAt(0);
+        fillPledge(sheet, ClusterTwoSeed.HA_TRUNG);
+        int revenue = col(sheet, ClusterTwoSeed.THU_NGAN_SACH);
+        int growth = col(sheet, ClusterTwoSeed.TANG_TRUONG);
+        sheet.getRow(3).getCell(revenue).setCellValue(1e25);
+        sheet.getRow(3).getCell(growth).setCellValue("15,1234567");
+        long before = events();
+
+        MvcResult result = upload("hatrung", OPEN, bytes(wb), "PLEDGES", null);
+        assertThat(result.getResponse().getStatus()).isEqualTo(422);
+        assertThat(errors(result)).containsExactlyInAnyOrder(
+                List.of("Đăng ký thi đua", "4", ExcelSupport.column(revenue),
+                        "Số quá lớn: giá trị tuyệt đối phải nhỏ hơn 10^12 (một nghìn tỷ)."),
+                List.of("Đăng ký thi đua", "4", ExcelSupport.column(growth),
+                        "Số có quá nhiều chữ số thập phân (tối đa 6 chữ số sau dấu phẩy)."));
+        assertThat(events()).isEqualTo(before);
+        assertThat(streams.read(StreamIds.participation(OPEN, ClusterTwoSeed.HA_TRUNG))).isEmpty();
+    }
+
+    @Test
     void anOfficerRowForAnotherUnitIsReportedAndNothingIsRecorded() throws Exception {
         Workbook wb = download("vinhloc", "/campaigns/" + OPEN + "/pledges/template.xlsx");
         Sheet sheet = wb.getSheetAt(0);
