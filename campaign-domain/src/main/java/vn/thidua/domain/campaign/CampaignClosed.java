@@ -1,4 +1,4 @@
 package vn.thidua.domain.campaign;
 
-public record CampaignClosed(String campaignId) {
+public record CampaignClosed(String campaignId) implements CampaignEvent {
 }

@@ -1,4 +1,4 @@
 package vn.thidua.domain.campaign;
 
-public record ScoringRulesPublished(String campaignId, ScoringRules rules) {
+public record ScoringRulesPublished(String campaignId, ScoringRules rules) implements CampaignEvent {
 }

@@ -3,5 +3,5 @@ package vn.thidua.domain.commendation;
 import java.time.LocalDate;
 
 public record CommendationConferred(String commendationId, String campaignId, String unitCode, String decisionNo,
-                                    LocalDate decisionDate) {
+                                    LocalDate decisionDate) implements CommendationEvent {
 }

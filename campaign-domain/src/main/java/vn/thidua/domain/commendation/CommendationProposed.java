@@ -1,5 +1,5 @@
 package vn.thidua.domain.commendation;
 
 public record CommendationProposed(String commendationId, String campaignId, String unitCode, Award award,
-                                   String rationale, Ballot ballot, LeagueTablePosition basis) {
+                                   String rationale, Ballot ballot, LeagueTablePosition basis) implements CommendationEvent {
 }

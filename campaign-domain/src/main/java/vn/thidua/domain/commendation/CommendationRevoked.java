@@ -1,4 +1,4 @@
 package vn.thidua.domain.commendation;
 
-public record CommendationRevoked(String commendationId, String campaignId, String unitCode, String reason) {
+public record CommendationRevoked(String commendationId, String campaignId, String unitCode, String reason) implements CommendationEvent {
 }

@@ -9,5 +9,5 @@ import java.util.Map;
  */
 public record ReportCorrected(String participationId, String campaignId, String unitCode, String periodCode,
                               Map<String, BigDecimal> values, Map<String, BigDecimal> previousValues,
-                              String reason, boolean late) {
+                              String reason, boolean late) implements ReportFiled {
 }

@@ -1,5 +1,5 @@
 package vn.thidua.domain.participation;
 
 public record ReportRejected(String participationId, String campaignId, String unitCode, String periodCode,
-                             String comment) {
+                             String comment) implements ReportEvent {
 }

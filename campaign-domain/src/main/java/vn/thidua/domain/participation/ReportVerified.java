@@ -9,5 +9,5 @@ import java.util.Map;
  */
 public record ReportVerified(String participationId, String campaignId, String unitCode, String periodCode,
                              Map<String, BigDecimal> countedValues, Map<String, BigDecimal> fixedValues,
-                             String comment) {
+                             String comment) implements ReportEvent {
 }

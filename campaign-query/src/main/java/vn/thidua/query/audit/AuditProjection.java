@@ -8,13 +8,18 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.serialization.UnknownSerializedType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import vn.thidua.domain.campaign.CampaignEvent;
 import vn.thidua.domain.commendation.CommendationApproved;
 import vn.thidua.domain.commendation.CommendationConferred;
+import vn.thidua.domain.commendation.CommendationEvent;
 import vn.thidua.domain.commendation.CommendationProposed;
 import vn.thidua.domain.commendation.CommendationRejected;
 import vn.thidua.domain.commendation.CommendationRevoked;
+import vn.thidua.domain.participation.ParticipationEvent;
 import vn.thidua.domain.participation.PledgeRevised;
 import vn.thidua.domain.participation.ReportCorrected;
+import vn.thidua.domain.participation.ReportEvent;
+import vn.thidua.domain.participation.ReportFiled;
 import vn.thidua.domain.participation.ReportRejected;
 import vn.thidua.domain.participation.ReportSubmitted;
 import vn.thidua.domain.participation.ReportVerified;
@@ -26,8 +31,6 @@ import vn.thidua.eventstore.StoredEvent;
 import vn.thidua.query.support.DatabaseKind;
 import vn.thidua.eventstore.EventJson;
 
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +39,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The audit trail: one row per stored event with who did it, when, and what it changed against the previous
@@ -77,7 +79,6 @@ public class AuditProjection implements RebuildableProjection {
     private final ProjectionStates states;
     private final EventTable events;
     private final ObjectMapper mapper = EventJson.mapper();
-    private final Map<Class<?>, Method[]> keyAccessors = new ConcurrentHashMap<>();
 
     public AuditProjection(JdbcTemplate jdbc, ProjectionStates states, EventTable events) {
         this.jdbc = jdbc;
@@ -86,8 +87,28 @@ public class AuditProjection implements RebuildableProjection {
         this.events = events;
     }
 
+    /** An event of a campaign's stream or of one of its participations': a launch, a pledge, a report... */
+    @EventHandler
+    void on(CampaignEvent event, DomainEventMessage<?> message) {
+        record(message);
+    }
+
+    /** An event of a commendation's stream: proposed, approved, rejected, conferred, revoked. */
+    @EventHandler
+    void on(CommendationEvent event, DomainEventMessage<?> message) {
+        record(message);
+    }
+
+    /**
+     * Any other event (a cluster's, or one of a type this version has no class for): the trail holds every event,
+     * with the keys it has (none).
+     */
     @EventHandler
     void on(DomainEventMessage<?> message) {
+        record(message);
+    }
+
+    private void record(DomainEventMessage<?> message) {
         apply(stored(message, events.positionOf(message)), states.generationForWrite(NAME));
     }
 
@@ -284,48 +305,30 @@ public class AuditProjection implements RebuildableProjection {
     }
 
     private static Map<String, BigDecimal> reportedValues(Object payload) {
-        if (payload instanceof ReportSubmitted s) {
-            return s.values();
-        }
-        if (payload instanceof ReportCorrected c) {
-            return c.values();
-        }
-        return null;
+        return payload instanceof ReportFiled filed ? filed.values() : null;
     }
 
-    /** campaignId, unitCode and periodCode of an event, where its record has them. */
-    private String[] keys(Object payload) {
+    /**
+     * campaignId, unitCode and periodCode of an event, from the interfaces the events share: a campaign's events
+     * name their campaign, a participation's also its unit, a report's also its period; a commendation names the
+     * campaign and unit it is for.
+     */
+    static String[] keys(Object payload) {
         String[] keys = new String[3];
-        if (payload == null) {
-            return keys;
+        if (payload instanceof CampaignEvent e) {
+            keys[0] = e.campaignId();
         }
-        Method[] accessors = keyAccessors.computeIfAbsent(payload.getClass(), AuditProjection::accessors);
-        for (int i = 0; i < 3; i++) {
-            if (accessors[i] != null) {
-                try {
-                    Object value = accessors[i].invoke(payload);
-                    keys[i] = value == null ? null : value.toString();
-                } catch (ReflectiveOperationException e) {
-                    throw new IllegalStateException("cannot read " + accessors[i], e);
-                }
-            }
+        if (payload instanceof ParticipationEvent e) {
+            keys[1] = e.unitCode();
+        }
+        if (payload instanceof ReportEvent e) {
+            keys[2] = e.periodCode();
+        }
+        if (payload instanceof CommendationEvent e) {
+            keys[0] = e.campaignId();
+            keys[1] = e.unitCode();
         }
         return keys;
-    }
-
-    private static Method[] accessors(Class<?> type) {
-        Method[] accessors = new Method[3];
-        if (!type.isRecord()) {
-            return accessors;
-        }
-        List<String> names = List.of("campaignId", "unitCode", "periodCode");
-        for (RecordComponent component : type.getRecordComponents()) {
-            int i = names.indexOf(component.getName());
-            if (i >= 0 && component.getType() == String.class) {
-                accessors[i] = component.getAccessor();
-            }
-        }
-        return accessors;
     }
 
     private String json(Object value) {

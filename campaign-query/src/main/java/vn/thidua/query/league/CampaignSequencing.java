@@ -4,8 +4,8 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
+import vn.thidua.domain.campaign.CampaignEvent;
 import vn.thidua.domain.shared.StreamIds;
-import vn.thidua.query.store.CampaignOf;
 
 /**
  * Sends every event of one campaign (its own stream and all its members' participations) to the same segment, in
@@ -25,7 +25,7 @@ public class CampaignSequencing implements SequencingPolicy<EventMessage<?>> {
     public Object getSequenceIdentifierFor(EventMessage<?> event) {
         String campaignId;
         try {
-            campaignId = CampaignOf.event(event.getPayload());
+            campaignId = event.getPayload() instanceof CampaignEvent e ? e.campaignId() : null;
         } catch (RuntimeException unreadable) {
             // A payload that cannot be read fails in its handler and is dead-lettered there, in its campaign's
             // sequence (read off its stream), so that campaign's later events wait behind it and no other's do.

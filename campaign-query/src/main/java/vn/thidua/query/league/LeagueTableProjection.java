@@ -5,7 +5,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
@@ -15,13 +14,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 import vn.thidua.domain.campaign.CampaignClosed;
+import vn.thidua.domain.campaign.CampaignEvent;
 import vn.thidua.domain.campaign.CampaignLaunched;
 import vn.thidua.domain.scoring.CampaignHistory;
 import vn.thidua.domain.scoring.LeagueTableCalculator;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.query.projection.ProjectionStates;
 import vn.thidua.query.projection.RebuildableProjection;
-import vn.thidua.query.store.CampaignOf;
 import vn.thidua.eventstore.StoredEvent;
 
 import java.time.Clock;
@@ -84,14 +83,13 @@ public class LeagueTableProjection implements RebuildableProjection {
     /**
      * Applies the event to its campaign's fold inside the handler, so that whatever cannot be read or applied fails
      * here and is dead-lettered in the campaign's sequence (holding back that campaign only); the batch's campaigns
-     * are scored and written once, at commit.
+     * are scored and written once, at commit. Typed on {@link CampaignEvent}: Axon passes this projection the events
+     * of campaigns' and participations' streams only (an event of such a type that cannot be read still reaches this
+     * handler and fails in it).
      */
     @EventHandler
-    void on(Object event, EventMessage<?> message) {
-        String campaignId = CampaignOf.event(event);
-        if (campaignId == null) {
-            return;
-        }
+    void on(CampaignEvent event, DomainEventMessage<?> message) {
+        String campaignId = event.campaignId();
         Delivered delivered = Delivered.of(event, message);
         if (!CurrentUnitOfWork.isStarted()) {
             Batch alone = new Batch(states.generationForWrite(NAME));
@@ -213,13 +211,10 @@ public class LeagueTableProjection implements RebuildableProjection {
 
     /** An event as this projection needs it: its stream and sequence, and the processor's position. */
     record Delivered(Object payload, String streamId, long sequence, long position) {
-        static Delivered of(Object payload, EventMessage<?> message) {
-            if (!(message instanceof DomainEventMessage<?> domain)) {
-                throw new IllegalArgumentException("not an event of a stream: " + message.getPayloadType());
-            }
+        static Delivered of(CampaignEvent payload, DomainEventMessage<?> message) {
             long position = message instanceof TrackedEventMessage<?> tracked
                     ? tracked.trackingToken().position().orElse(-1) : -1;
-            return new Delivered(payload, domain.getAggregateIdentifier(), domain.getSequenceNumber(), position);
+            return new Delivered(payload, message.getAggregateIdentifier(), message.getSequenceNumber(), position);
         }
     }
 
@@ -271,10 +266,10 @@ public class LeagueTableProjection implements RebuildableProjection {
                     lastPositions.put(launched.campaignId(), event.position());
                     return;
                 }
-                String campaignId = CampaignOf.event(payload);
-                if (campaignId == null) {
+                if (!(payload instanceof CampaignEvent ofCampaign)) {
                     return;
                 }
+                String campaignId = ofCampaign.campaignId();
                 CampaignHistory history = open.get(campaignId);
                 if (history == null) {
                     if (finished.contains(campaignId)) {

@@ -4,9 +4,12 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.springframework.stereotype.Component;
+import vn.thidua.domain.participation.PledgeEvent;
 import vn.thidua.domain.participation.PledgeRevised;
 import vn.thidua.domain.participation.PledgeSubmitted;
 import vn.thidua.domain.participation.ReportCorrected;
+import vn.thidua.domain.participation.ReportEvent;
+import vn.thidua.domain.participation.ReportFiled;
 import vn.thidua.domain.participation.ReportRejected;
 import vn.thidua.domain.participation.ReportSubmitted;
 import vn.thidua.domain.participation.ReportVerified;
@@ -17,13 +20,16 @@ import vn.thidua.eventstore.StoredEvent;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * Each unit's pledged targets and per-period values, kept by key (campaign, unit, indicator, period), so that a
  * duplicate delivery or a replay writes the same rows. Events of one participation arrive in order (Axon sequences
- * them per stream), which is all this projection needs.
+ * them per stream), which is all this projection needs. One typed handler per event it keeps; Axon passes it no
+ * other event (an event it cannot read still reaches the handler of its type, fails there and is dead-lettered).
  */
 @Component
 @ProcessingGroup(UnitProgressProjection.GROUP)
@@ -42,34 +48,65 @@ public class UnitProgressProjection implements RebuildableProjection {
     }
 
     @EventHandler
-    void on(EventMessage<?> message) {
-        Object event = message.getPayload();
-        if (isProgressEvent(event)) {
-            apply(store, states.generationForWrite(NAME), event, message.getTimestamp(),
-                    events.positionOf(message));
-        }
+    void on(PledgeSubmitted event) {
+        pledged(store, states.generationForWrite(NAME), event);
     }
 
-    private static boolean isProgressEvent(Object event) {
-        return event instanceof PledgeSubmitted || event instanceof PledgeRevised || event instanceof ReportSubmitted
-                || event instanceof ReportCorrected || event instanceof ReportVerified || event instanceof ReportRejected;
+    @EventHandler
+    void on(PledgeRevised event) {
+        pledged(store, states.generationForWrite(NAME), event);
     }
 
+    @EventHandler
+    void on(ReportSubmitted event, EventMessage<?> message) {
+        filed(store, states.generationForWrite(NAME), event, message.getTimestamp(), events.positionOf(message));
+    }
+
+    @EventHandler
+    void on(ReportCorrected event, EventMessage<?> message) {
+        filed(store, states.generationForWrite(NAME), event, message.getTimestamp(), events.positionOf(message));
+    }
+
+    @EventHandler
+    void on(ReportVerified event) {
+        verified(store, states.generationForWrite(NAME), event);
+    }
+
+    @EventHandler
+    void on(ReportRejected event) {
+        rejected(store, states.generationForWrite(NAME), event);
+    }
+
+    private static void pledged(ProgressStore store, int generation, PledgeEvent e) {
+        store.replaceTargets(generation, e.campaignId(), e.unitCode(), e.targets());
+    }
+
+    private static void filed(ProgressStore store, int generation, ReportFiled e, Instant at, long position) {
+        store.replaceReport(generation, e.campaignId(), e.unitCode(), e.periodCode(), e.values(), e.late(),
+                at.toString(), position);
+    }
+
+    private static void verified(ProgressStore store, int generation, ReportVerified e) {
+        store.verify(generation, e.campaignId(), e.unitCode(), e.periodCode(), e.countedValues());
+    }
+
+    private static void rejected(ProgressStore store, int generation, ReportRejected e) {
+        store.reject(generation, e.campaignId(), e.unitCode(), e.periodCode());
+    }
+
+    /**
+     * A stored event written into {@code generation} as its handler writes it live: the rebuild's way in, since it
+     * reads the event table itself, outside Axon's dispatch. Events this projection does not keep change nothing.
+     */
     static void apply(ProgressStore store, int generation, Object event, Instant at, long position) {
-        if (event instanceof PledgeSubmitted e) {
-            store.replaceTargets(generation, e.campaignId(), e.unitCode(), e.targets());
-        } else if (event instanceof PledgeRevised e) {
-            store.replaceTargets(generation, e.campaignId(), e.unitCode(), e.targets());
-        } else if (event instanceof ReportSubmitted e) {
-            store.replaceReport(generation, e.campaignId(), e.unitCode(), e.periodCode(), e.values(), e.late(),
-                    at.toString(), position);
-        } else if (event instanceof ReportCorrected e) {
-            store.replaceReport(generation, e.campaignId(), e.unitCode(), e.periodCode(), e.values(), e.late(),
-                    at.toString(), position);
+        if (event instanceof PledgeEvent e) {
+            pledged(store, generation, e);
+        } else if (event instanceof ReportFiled e) {
+            filed(store, generation, e, at, position);
         } else if (event instanceof ReportVerified e) {
-            store.verify(generation, e.campaignId(), e.unitCode(), e.periodCode(), e.countedValues());
+            verified(store, generation, e);
         } else if (event instanceof ReportRejected e) {
-            store.reject(generation, e.campaignId(), e.unitCode(), e.periodCode());
+            rejected(store, generation, e);
         }
     }
 
@@ -96,27 +133,16 @@ public class UnitProgressProjection implements RebuildableProjection {
     public Rebuild rebuild(int generation) {
         return new Rebuild() {
             private final Map<String, StoredEvent> pledges = new LinkedHashMap<>();
-            private final Map<String, java.util.List<StoredEvent>> reports = new LinkedHashMap<>();
+            private final Map<String, List<StoredEvent>> reports = new LinkedHashMap<>();
 
             @Override
             public void accept(StoredEvent e) {
                 Object p = e.payload();
-                if (p instanceof PledgeSubmitted s) {
-                    pledges.put(s.campaignId() + "|" + s.unitCode(), e);
-                } else if (p instanceof PledgeRevised s) {
-                    pledges.put(s.campaignId() + "|" + s.unitCode(), e);
-                } else if (p instanceof ReportSubmitted s) {
-                    reports.computeIfAbsent(key(s.campaignId(), s.unitCode(), s.periodCode()),
-                            k -> new java.util.ArrayList<>()).add(e);
-                } else if (p instanceof ReportCorrected s) {
-                    reports.computeIfAbsent(key(s.campaignId(), s.unitCode(), s.periodCode()),
-                            k -> new java.util.ArrayList<>()).add(e);
-                } else if (p instanceof ReportVerified s) {
-                    reports.computeIfAbsent(key(s.campaignId(), s.unitCode(), s.periodCode()),
-                            k -> new java.util.ArrayList<>()).add(e);
-                } else if (p instanceof ReportRejected s) {
-                    reports.computeIfAbsent(key(s.campaignId(), s.unitCode(), s.periodCode()),
-                            k -> new java.util.ArrayList<>()).add(e);
+                if (p instanceof PledgeEvent pledge) {
+                    pledges.put(pledge.campaignId() + "|" + pledge.unitCode(), e);
+                } else if (p instanceof ReportEvent report) {
+                    reports.computeIfAbsent(key(report.campaignId(), report.unitCode(), report.periodCode()),
+                            k -> new ArrayList<>()).add(e);
                 }
             }
 

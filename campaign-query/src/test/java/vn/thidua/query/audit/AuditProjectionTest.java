@@ -6,7 +6,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ScriptUtils;
-import org.springframework.core.io.FileSystemResource;
+import org.springframework.core.io.ClassPathResource;
 import vn.thidua.domain.cluster.ClusterRegistered;
 import vn.thidua.domain.commendation.Award;
 import vn.thidua.domain.commendation.Ballot;
@@ -26,8 +26,6 @@ import vn.thidua.eventstore.EventTable;
 import vn.thidua.eventstore.StoredEvent;
 
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,10 +53,10 @@ class AuditProjectionTest {
     void database() throws Exception {
         DriverManagerDataSource dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
-        Path ddl = Path.of("../campaign-web/src/main/resources/db/migration/V3__read_models.sql");
-        assertThat(Files.exists(ddl)).as("read-model DDL at " + ddl.toAbsolutePath()).isTrue();
+        ClassPathResource ddl = new ClassPathResource("db/migration/V3__read_models.sql");
+        assertThat(ddl.exists()).as("read-model DDL at classpath:" + ddl.getPath()).isTrue();
         try (Connection connection = dataSource.getConnection()) {
-            ScriptUtils.executeSqlScript(connection, new FileSystemResource(ddl));
+            ScriptUtils.executeSqlScript(connection, ddl);
         }
         jdbc = new JdbcTemplate(dataSource);
         ProjectionStates states = new ProjectionStates(jdbc, Clock.systemUTC());

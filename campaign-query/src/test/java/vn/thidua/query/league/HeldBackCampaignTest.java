@@ -11,6 +11,7 @@ import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.query.projection.ProjectionRebuilder;
 import vn.thidua.query.projection.ProjectionStates;
 import vn.thidua.eventstore.EventTable;
+import vn.thidua.query.testsupport.Deliver;
 import vn.thidua.query.testsupport.SmallCampaign;
 import vn.thidua.query.testsupport.TestEventStore;
 
@@ -64,7 +65,7 @@ class HeldBackCampaignTest {
 
     private void record(String stream, String type, Object event, Instant at) {
         TrackedEventMessage<?> message = append(stream, type, event, at);
-        projection.on(message.getPayload(), message);
+        Deliver.to(projection, message);
     }
 
     private static CampaignLaunched other() {
@@ -96,7 +97,7 @@ class HeldBackCampaignTest {
         projection = new LeagueTableProjection(histories, tables, states, clock);
         TrackedEventMessage<?> held = append(participation(B), "Participation",
                 new ReportSubmitted(participation(B), ID, B, "P2", values("140", "1"), false), JULY.plusSeconds(20));
-        assertThatThrownBy(() -> projection.on(held.getPayload(), held))
+        assertThatThrownBy(() -> Deliver.to(projection, held))
                 .isInstanceOf(CampaignHeldBack.class)
                 .hasMessageContaining("position " + planted)
                 .hasMessageContaining("PledgeSubmitted of participation:small:C");

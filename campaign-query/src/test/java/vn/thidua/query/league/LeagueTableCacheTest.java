@@ -12,6 +12,7 @@ import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.query.projection.ProjectionRebuilder;
 import vn.thidua.query.projection.ProjectionStates;
 import vn.thidua.eventstore.EventTable;
+import vn.thidua.query.testsupport.Deliver;
 import vn.thidua.query.testsupport.SmallCampaign;
 import vn.thidua.query.testsupport.TestEventStore;
 
@@ -68,7 +69,7 @@ class LeagueTableCacheTest {
 
     private void record(String stream, String type, Object event, Instant at) {
         TrackedEventMessage<?> message = store.appendDelivered(stream, type, event, at, "tester");
-        projection.on(event, message);
+        Deliver.to(projection, message);
     }
 
     private void history() {
@@ -171,7 +172,7 @@ class LeagueTableCacheTest {
         // The query then computes the table from the history, as before.
         assertThat(queries.handle(new LeagueTableQuery(ID, null, null)).rows()).hasSize(3);
 
-        projection.on(launch.getPayload(), launch);
+        Deliver.to(projection, launch);
         assertThat(cache.current(ID)).isPresent();
         tables.clear(0);
         assertThat(cache.current(ID)).isEmpty();

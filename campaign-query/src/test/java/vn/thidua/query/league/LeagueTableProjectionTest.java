@@ -19,6 +19,7 @@ import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.query.projection.ProjectionRebuilder;
 import vn.thidua.query.projection.ProjectionStates;
 import vn.thidua.eventstore.EventTable;
+import vn.thidua.query.testsupport.Deliver;
 import vn.thidua.query.testsupport.SmallCampaign;
 import vn.thidua.query.testsupport.TestEventStore;
 
@@ -70,7 +71,7 @@ class LeagueTableProjectionTest {
     private void record(String stream, String type, Object event, Instant at) {
         TrackedEventMessage<?> message = store.appendDelivered(stream, type, event, at, "tester");
         delivered.add(message);
-        projection.on(event, message);
+        Deliver.to(projection, message);
     }
 
     private void history() {
@@ -137,7 +138,7 @@ class LeagueTableProjectionTest {
         List<Map<String, Object>> once = rows(0);
         // A's P1 report again, after A's verification overtook it: applied twice it would undo the verification.
         TrackedEventMessage<?> again = delivered.get(3);
-        projection.on(again.getPayload(), again);
+        Deliver.to(projection, again);
         assertThat(rows(0)).isEqualTo(once);
         assertThat(current().row(A).orElseThrow().provisional()).isFalse();
         assertThat(store.jdbc.queryForObject("SELECT events_applied FROM league_table_campaign WHERE generation = 0",
@@ -169,7 +170,7 @@ class LeagueTableProjectionTest {
         List<Long> storedCountsBeforeCommit = new ArrayList<>();
         ResultMessage<?> result = new BatchingUnitOfWork<>(batch).executeWithResult(() -> {
             TrackedEventMessage<?> message = (TrackedEventMessage<?>) CurrentUnitOfWork.get().getMessage();
-            projection.on(message.getPayload(), message);
+            Deliver.to(projection, message);
             storedCountsBeforeCommit.add(store.jdbc.queryForObject(
                     "SELECT events_applied FROM league_table_campaign WHERE generation = 0", Long.class));
             return null;
@@ -197,7 +198,7 @@ class LeagueTableProjectionTest {
         TrackedEventMessage<?> elsewhere = store.appendDelivered(participation(B), "Participation",
                 new ReportVerified(participation(B), ID, B, "P1", values("130", "0"), Map.of(), "đạt"),
                 JULY.plusSeconds(90), "tester");
-        otherNode.on(elsewhere.getPayload(), elsewhere);
+        Deliver.to(otherNode, elsewhere);
         // This node gets the segment back; its fold lacks B's verification, which it will never be sent again.
         long loadsBefore = projection.foldsLoaded();
         record(participation(C), "Participation",

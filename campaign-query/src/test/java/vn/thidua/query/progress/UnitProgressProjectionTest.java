@@ -20,6 +20,7 @@ import vn.thidua.query.projection.ProjectionRebuilder;
 import vn.thidua.query.projection.ProjectionStates;
 import vn.thidua.query.store.CampaignTermsReader;
 import vn.thidua.eventstore.EventTable;
+import vn.thidua.query.testsupport.Deliver;
 import vn.thidua.query.testsupport.CountingJdbcTemplate;
 import vn.thidua.query.testsupport.TestEventStore;
 
@@ -182,7 +183,7 @@ class UnitProgressProjectionTest {
                 new EventTable(counting, store.transactions));
 
         new BatchingUnitOfWork<>(batch).executeWithResult(() -> {
-            live.on((EventMessage<?>) CurrentUnitOfWork.get().getMessage());
+            Deliver.to(live, (EventMessage<?>) CurrentUnitOfWork.get().getMessage());
             return null;
         });
 

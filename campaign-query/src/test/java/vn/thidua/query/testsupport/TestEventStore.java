@@ -18,7 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A real database (H2 in memory, in PostgreSQL mode) with the application's own Flyway migrations, and an event
+ * A real database (H2 in memory, in PostgreSQL mode) with this module's own Flyway migrations from the classpath
+ * (Axon's event store, V1, and the read models, V3 and V5 to V8; the users and node heartbeat tables, V2 and V4,
+ * are campaign-web's and not needed here), and an event
  * table written in exactly the form Axon's JDBC engine and Jackson serializer write it. Projection tests replay
  * known histories from it.
  */
@@ -33,8 +35,7 @@ public final class TestEventStore {
         dataSource = new DriverManagerDataSource("jdbc:h2:mem:" + UUID.randomUUID()
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1", "sa", "");
         Flyway.configure().dataSource(dataSource)
-                .locations("filesystem:../campaign-eventstore/src/main/resources/db/migration",
-                        "filesystem:../campaign-web/src/main/resources/db/migration").load().migrate();
+                .locations("classpath:db/migration").load().migrate();
         jdbc = new JdbcTemplate(dataSource);
         transactions = new DataSourceTransactionManager(dataSource);
     }

@@ -46,6 +46,8 @@ public class AxonConfig {
     @Bean
     public AppClock appClock() {
         AppClock clock = new AppClock(Clock.systemUTC());
+        // Axon's one global clock, set once here: events are stamped by the application's clock, which dates a
+        // replayed command's events by the command's own recorded time (AppClock.RECORDED_AT), nobody else's.
         GenericEventMessage.clock = clock;
         return clock;
     }

@@ -1,12 +1,12 @@
 package vn.thidua.web.seed;
 
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.spring.config.SpringAxonConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.command.support.ClusterDirectory;
@@ -21,13 +21,24 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The embedded demo: replays the 2021 Cluster II history through the command gateway, dated in 2021 by pinning the
- * application clock, opens the current year's campaign, and gives every demo user a password printed once at
- * start-up. Runs only where {@code thidua.demo.enabled} is true (the embedded default) and only what is missing.
+ * The embedded demo: replays the 2021 Cluster II history through the command gateway, opens the current year's
+ * campaign, and gives every demo user a password printed once at start-up. Runs only where
+ * {@code thidua.demo.enabled} is true (the embedded default) and only what is missing.
+ * <p>
+ * Each replayed command carries the instant of its step as {@link AppClock#RECORDED_AT}: the application clock
+ * answers that instant while that command alone is handled, so its deadline checks and its events' timestamps are
+ * those of the step, and no clock anyone else reads is moved. The seed runs as a lifecycle phase after Axon has
+ * started (command bus, event store, processors) and before the web server starts, so no request is served until
+ * the history is written.
  */
 @Component
-@Order(1)
-public class DemoSeeder implements ApplicationRunner {
+public class DemoSeeder implements SmartLifecycle {
+    /**
+     * After Axon's configuration (its lifecycle phase starts the command bus, the event store and the event
+     * processors), before the web server's (which opens the connectors).
+     */
+    static final int PHASE = SpringAxonConfiguration.LIFECYCLE_PHASE + 512;
+
     private static final Logger log = LoggerFactory.getLogger(DemoSeeder.class);
     private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -39,6 +50,7 @@ public class DemoSeeder implements ApplicationRunner {
     private final CampaignTermsLookup campaigns;
     private final UserStore users;
     private final SecureRandom random = new SecureRandom();
+    private volatile boolean running;
 
     public DemoSeeder(@Value("${thidua.demo.enabled:false}") boolean enabled,
                       @Value("${thidua.demo.password:}") String fixedPassword, CommandGateway gateway,
@@ -53,7 +65,8 @@ public class DemoSeeder implements ApplicationRunner {
     }
 
     @Override
-    public void run(ApplicationArguments args) {
+    public void start() {
+        running = true;
         if (!enabled) {
             return;
         }
@@ -69,17 +82,32 @@ public class DemoSeeder implements ApplicationRunner {
         printDemoUsers();
     }
 
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
     private void replay(List<SeedStep> steps) {
-        try {
-            for (SeedStep step : steps) {
-                clock.pin(step.at());
-                Actor actor = new Actor(step.actorUser(), step.actorUnit(), step.actorRole());
-                gateway.sendAndWait(step.command(), CommandSender.metadataFor(actor, "seed-" + UUID.randomUUID(),
-                        null));
-            }
-        } finally {
-            clock.release();
+        for (SeedStep step : steps) {
+            Actor actor = new Actor(step.actorUser(), step.actorUnit(), step.actorRole());
+            gateway.sendAndWait(step.command(), metadataFor(step, actor));
         }
+    }
+
+    /** Who sent the step's command, as any command carries it, and when the history says it was sent. */
+    static MetaData metadataFor(SeedStep step, Actor actor) {
+        return CommandSender.metadataFor(actor, "seed-" + UUID.randomUUID(), null)
+                .and(AppClock.RECORDED_AT, step.at());
     }
 
     private void printDemoUsers() {

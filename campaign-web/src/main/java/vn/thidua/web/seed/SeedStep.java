@@ -5,8 +5,9 @@ import vn.thidua.domain.shared.Role;
 import java.time.Instant;
 
 /**
- * One step of the demo history: at instant {@code at} (the runner sets the application clock to it), the actor
- * sends {@code command} through the command gateway. {@code actorUnit} is null for roles not bound to a unit
+ * One step of the demo history: at instant {@code at} (the command carries it as its recorded time, see
+ * {@code AppClock.RECORDED_AT}, which dates its deadline checks and its events), the actor sends {@code command}
+ * through the command gateway. {@code actorUnit} is null for roles not bound to a unit
  * (board, auditor, operator).
  */
 public record SeedStep(Instant at, String actorUser, String actorUnit, Role actorRole, Object command) {

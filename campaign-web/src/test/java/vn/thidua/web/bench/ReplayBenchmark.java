@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.thidua.domain.campaign.CampaignEvent;
 import vn.thidua.domain.campaign.CampaignLaunched;
 import vn.thidua.domain.scoring.CampaignHistory;
 import vn.thidua.domain.scoring.LeagueRow;
@@ -20,7 +21,6 @@ import vn.thidua.query.league.LeagueTableProjection;
 import vn.thidua.query.league.LeagueTableStore;
 import vn.thidua.query.projection.ProjectionRebuilder;
 import vn.thidua.query.projection.ProjectionStates;
-import vn.thidua.query.store.CampaignOf;
 import vn.thidua.eventstore.EventTable;
 import vn.thidua.eventstore.EventJson;
 
@@ -421,7 +421,7 @@ class ReplayBenchmark {
                     campaigns.put(launched.campaignId(), CampaignHistory.start(launched));
                     return;
                 }
-                String id = CampaignOf.event(payload);
+                String id = payload instanceof CampaignEvent event ? event.campaignId() : null;
                 CampaignHistory h = id == null ? null : campaigns.get(id);
                 if (h != null) {
                     h.apply(payload);
