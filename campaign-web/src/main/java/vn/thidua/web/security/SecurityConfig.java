@@ -65,9 +65,14 @@ import java.util.function.Supplier;
 public class SecurityConfig {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfig.class);
 
-    /** No inline script or style anywhere (templates keep both in static files); images may be data: URIs. */
+    /**
+     * No inline script anywhere and no inline style in any template (both live in static files); images may be
+     * data: URIs. The one exception: {@code style-src-attr 'unsafe-inline'}, because ECharts (the vendored chart
+     * library) positions its canvases with style attributes it sets itself; {@code <style>} elements stay refused
+     * ({@code style-src 'self'}), and a style attribute can run no script.
+     */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self';"
-            + " img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
+            + " style-src-attr 'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self';"
             + " form-action 'self'; frame-ancestors 'none'";
     public static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(),"
             + " interest-cohort=()";
