@@ -50,6 +50,12 @@ public class Campaign {
         require(cluster != null, "campaign.unknown-cluster", "cluster " + cmd.clusterCode() + " is not registered");
         require(cluster.members().stream().anyMatch(m -> m.code().equals(cmd.headUnit())), "campaign.head-not-member",
                 "the head unit " + cmd.headUnit() + " is not a member of cluster " + cmd.clusterCode());
+        // A cluster registered with its head (RegisterCluster.headUnit) is led by that unit only: the head of another
+        // member unit may not launch a campaign naming itself as head. A cluster registered without a head keeps the
+        // older rule (any member unit may lead a campaign).
+        require(cluster.headUnit() == null || cluster.headUnit().equals(cmd.headUnit()),
+                "campaign.head-not-cluster-head", "cluster " + cmd.clusterCode() + " is led by unit "
+                        + cluster.headUnit() + ", not " + cmd.headUnit());
         ScoringRules rules = canonical(cmd.scoringRules() == null ? ScoringRules.defaults() : cmd.scoringRules());
         CampaignLaunched event = new CampaignLaunched(cmd.campaignId(), cmd.clusterCode(), cmd.year(), cmd.title(),
                 cmd.headUnit(), cluster.members(), cmd.pledgeDeadline(), cmd.periods(), canonical(cmd.contents()),

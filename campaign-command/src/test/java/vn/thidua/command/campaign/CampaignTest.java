@@ -22,6 +22,7 @@ import vn.thidua.domain.campaign.PublishScoringRules;
 import vn.thidua.domain.campaign.ScoringMethod;
 import vn.thidua.domain.campaign.ScoringRules;
 import vn.thidua.domain.campaign.ScoringRulesPublished;
+import vn.thidua.domain.cluster.ClusterRegistered;
 import vn.thidua.domain.shared.RuleViolation;
 import vn.thidua.domain.shared.UnitRef;
 
@@ -37,6 +38,7 @@ import static vn.thidua.command.testsupport.SampleCampaign.H1;
 import static vn.thidua.command.testsupport.SampleCampaign.H1_DUE;
 import static vn.thidua.command.testsupport.SampleCampaign.MEMBERS;
 import static vn.thidua.command.testsupport.SampleCampaign.OUTSIDER;
+import static vn.thidua.command.testsupport.SampleCampaign.U2;
 import static vn.thidua.command.testsupport.SampleCampaign.YEAR_END;
 import static vn.thidua.command.testsupport.SampleCampaign.YEAR_END_DUE;
 import static vn.thidua.command.testsupport.SampleCampaign.cluster;
@@ -123,6 +125,29 @@ class CampaignTest {
                     .when(sample().headUnit(OUTSIDER).launch())
                     .expectException(violates("campaign.head-not-member"))
                     .expectNoEvents();
+        }
+
+        @Test
+        void refusesAHeadOtherThanTheClustersRegisteredHead() {
+            // U2 is a member, but the cluster registered U1 as its head: U2's head may not launch in its name.
+            fixture.givenNoPriorActivity()
+                    .when(sample().headUnit(U2).launch())
+                    .expectException(RuleViolation.class)
+                    .expectException(violates("campaign.head-not-cluster-head"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aClusterWithoutARegisteredHeadTakesAnyMemberAsHead() {
+            AggregateTestFixture<Campaign> open = new AggregateTestFixture<>(Campaign.class);
+            open.registerCommandTargetResolver(new StreamTargetResolver());
+            ClusterRegistered headless = new ClusterRegistered(cluster().clusterCode(), cluster().name(), MEMBERS,
+                    null);
+            open.registerInjectableResource(new FakeLookups().with(headless));
+            open.givenNoPriorActivity()
+                    .when(sample().headUnit(U2).launch())
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(sample().headUnit(U2).launched());
         }
 
         @Test

@@ -19,6 +19,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -35,8 +36,10 @@ import java.util.Map;
 /**
  * Every error as RFC 9457 problem+json: 400 for malformed or invalid input (with field errors), 403 for what the
  * caller may not do, 404 for unknown resources, 409 for a refused command naming its rule. Never a 500 for input.
+ * Only for the REST controllers: a page's errors are pages (UiErrors, and config.ErrorPages for the rest, which also
+ * answers problem+json for what fails under /api/ before a controller is chosen: unknown path, method, media type).
  */
-@RestControllerAdvice
+@RestControllerAdvice(annotations = RestController.class)
 public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     static final String TYPE_BASE = "https://thidua.vn/problems/";

@@ -11,7 +11,11 @@ import vn.thidua.domain.shared.Role;
 
 import java.util.EnumSet;
 
-/** THIDUA_ADMIN_USER and THIDUA_ADMIN_PASSWORD create (or reset) the first operator, in every profile. */
+/**
+ * THIDUA_ADMIN_USER and THIDUA_ADMIN_PASSWORD create (or reset) the first operator, in every profile. A password the
+ * {@link PasswordPolicy} refuses is not used: the operator is neither created nor reset, and start-up logs an ERROR
+ * with the reason.
+ */
 @Component
 @Order(0)
 public class AdminBootstrap implements ApplicationRunner {
@@ -34,6 +38,14 @@ public class AdminBootstrap implements ApplicationRunner {
         }
         if (password.isBlank()) {
             log.warn("THIDUA_ADMIN_USER is set without THIDUA_ADMIN_PASSWORD: operator {} not created", username);
+            return;
+        }
+        var weak = PasswordPolicy.refusal(username, password);
+        if (weak.isPresent()) {
+            // Refused rather than failing start-up: the application still serves, the operator is not created or
+            // reset (an existing one keeps its former password), and the log says why.
+            log.error("THIDUA_ADMIN_PASSWORD refused by the password policy, operator {} NOT created or reset: {}",
+                    username, weak.get());
             return;
         }
         users.createOrReset(username, password, "Operator " + username, EnumSet.of(Role.OPERATOR), null);

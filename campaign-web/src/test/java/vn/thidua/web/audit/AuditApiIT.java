@@ -65,6 +65,10 @@ class AuditApiIT {
             return;
         }
         seeded = true;
+        // The cluster first: a unit officer or head is created only for a unit of a registered cluster.
+        expect(201, send("POST", "/api/v1/clusters", Map.of("code", CLUSTER, "name", "Cụm kiểm toán",
+                "members", List.of(Map.of("code", "A1", "name", "Xã A1", "kind", "COMMUNE"),
+                        Map.of("code", "A2", "name", "Xã A2", "kind", "COMMUNE"))), OPS));
         for (Object[] user : new Object[][]{{HEAD, "CLUSTER_HEAD", "A1"}, {BOARD, "BOARD", null},
                 {AUDITOR, "AUDITOR", null}, {OFFICER1, "UNIT_OFFICER", "A1"}, {OFFICER2, "UNIT_OFFICER", "A2"}}) {
             String[] who = (String[]) user[0];
@@ -75,9 +79,6 @@ class AuditApiIT {
             }
             expect(201, send("POST", "/api/v1/admin/users", body, OPS));
         }
-        expect(201, send("POST", "/api/v1/clusters", Map.of("code", CLUSTER, "name", "Cụm kiểm toán",
-                "members", List.of(Map.of("code", "A1", "name", "Xã A1", "kind", "COMMUNE"),
-                        Map.of("code", "A2", "name", "Xã A2", "kind", "COMMUNE"))), OPS));
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh"));
         String campaign = """
                 {"campaignId": "%s", "clusterCode": "%s", "year": %d, "title": "Kiểm tra nhật ký", "headUnit": "A1",

@@ -652,6 +652,53 @@ abstract class BrowserScenarios {
         assertThat(serious).as("serious or critical axe-core violations, by page").isEmpty();
     }
 
+    /**
+     * The Content-Security-Policy (no inline script or style) holds on the main pages: none logs a violation in the
+     * console, charts and progress bars included.
+     */
+    @Test
+    @Order(21)
+    void mainPagesRaiseNoContentSecurityPolicyViolation() {
+        Map<String, List<String>> violations = new LinkedHashMap<>();
+        clearCookies();
+        open("/login");
+        cspViolations("login", violations);
+        signInAs("kiemtoan");
+        for (String page : List.of("/campaigns", "/campaigns/" + Y2021, "/campaigns/" + Y2021 + "/units/" + UNIT,
+                "/audit?campaignId=" + Y2021)) {
+            open(page);
+            wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("h1")));
+            if (!driver.findElements(By.cssSelector(".chart")).isEmpty()) {
+                waitForCharts();
+            }
+            cspViolations(page, violations);
+        }
+        open("/campaigns/" + Y2021 + "/units/" + UNIT);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".progress-bar[data-percent]")));
+        assertThat(driver.findElement(By.cssSelector(".progress-bar[data-percent]")).getAttribute("style"))
+                .as("the bar's width is set by bars.js").contains("width");
+        cspViolations("unit again", violations);
+        signInAs("truongcum");
+        open("/campaigns/launch");
+        cspViolations("launch", violations);
+        signInAs("vanhanh");
+        open("/operations");
+        cspViolations("operations", violations);
+        open("/no-such-page");
+        cspViolations("error page", violations);
+        assertThat(violations).as("Content-Security-Policy violations in the console, by page").isEmpty();
+    }
+
+    private void cspViolations(String page, Map<String, List<String>> found) {
+        List<String> here = driver.manage().logs().get(org.openqa.selenium.logging.LogType.BROWSER).getAll().stream()
+                .map(org.openqa.selenium.logging.LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy") || m.contains("Content-Security-Policy"))
+                .toList();
+        if (!here.isEmpty()) {
+            found.put(page, here);
+        }
+    }
+
     // ============================================================================================== helpers
 
     void pageCheck(String name, String path, String ready) {

@@ -75,6 +75,8 @@ public final class ChromeBrowser implements BeforeAllCallback, AfterAllCallback,
                 "--force-prefers-reduced-motion",
                 "--window-size=" + WIDTH + "," + HEIGHT, "--lang=vi-VN", "--user-data-dir=" + profile);
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "vi-VN,vi"));
+        // The console, for the Content-Security-Policy check (a violation is logged there as an error).
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort()
                 // --lang alone leaves headless Chromium on Linux in en-US (dates as mm/dd/yyyy): set the locale too.
