@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.Role;
 import vn.thidua.domain.shared.RuleViolation;
+import vn.thidua.domain.shared.Text;
 import vn.thidua.web.security.AppUser;
 import vn.thidua.web.security.Permissions;
 import vn.thidua.web.security.UserStore;
@@ -40,6 +41,9 @@ public class AdminUserController {
     @PostMapping
     public ResponseEntity<UserView> create(@AuthenticationPrincipal AppUser user, @Valid @RequestBody Bodies.NewUser body) {
         permissions.operator(user);
+        // The user's name is text like any other the product keeps: no control, bidi or zero-width characters (a
+        // NUL is also refused by PostgreSQL). Users are not events, so the command interceptor does not see it.
+        Text.checkLine("displayName", body.displayName());
         boolean bound = body.roles().stream().anyMatch(Role::boundToUnit);
         if (bound && body.unitCode() == null) {
             throw new InvalidValue("unitCode", "CLUSTER_HEAD and UNIT_OFFICER act for a unit: unitCode is required");
