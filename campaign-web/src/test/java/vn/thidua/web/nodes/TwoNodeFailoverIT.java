@@ -158,7 +158,8 @@ class TwoNodeFailoverIT {
         AtomicInteger sequence = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         AtomicReference<AppNode> nodeB = new AtomicReference<>(b);
-        Instant[] outage = new Instant[2];
+        // outage[0]: the outage begins; [1]: the database is open again; [2]: the first round of cuts is done.
+        Instant[] outage = new Instant[3];
         Instant[] killedAt = new Instant[1];
         Instant[] takenOver = new Instant[1];
         AppNode[] restarted = new AppNode[1];
@@ -168,7 +169,7 @@ class TwoNodeFailoverIT {
             awaitCount(done, OUTAGE_AFTER);
             outage[0] = Instant.now();
             System.out.printf("[nodes] database %s unavailable after %d requests%n", database, done.get());
-            databaseOutage(admin, database, OUTAGE);
+            outage[2] = databaseOutage(admin, database, OUTAGE);
             outage[1] = Instant.now();
             System.out.printf("[nodes] database back after %.1f s (%d requests so far)%n",
                     Duration.between(outage[0], outage[1]).toMillis() / 1000.0, done.get());
@@ -300,12 +301,20 @@ class TwoNodeFailoverIT {
                 failedInOutage.stream().collect(Collectors.groupingBy(s -> s.detail().split(" ")[0],
                         TreeMap::new, Collectors.counting())),
                 outageStored.values().stream().mapToLong(Long::longValue).sum(), unexpected.size());
-        long acceptedInWindow = answers.stream().filter(r -> (r.status() == 200 || r.status() == 201)
-                && r.sentAt().isAfter(outage[0]) && r.answeredAt().isBefore(outage[1])).count();
+        // The outage is real: no request sent after the connections were cut is accepted before the database is
+        // open again (its answer waits for a connection, or fails).
+        Instant cut = outage[2].plusMillis(200);
+        List<Answer> acceptedInOutage = answers.stream().filter(r -> (r.status() == 200 || r.status() == 201)
+                && r.sentAt().isAfter(cut) && r.answeredAt().isBefore(outage[1])).toList();
+        long waitedOut = answers.stream().filter(r -> (r.status() == 200 || r.status() == 201)
+                && r.sentAt().isBefore(outage[1]) && r.answeredAt().isAfter(outage[1])).count();
         long acceptedAfterOutage = answers.stream().filter(r -> (r.status() == 200 || r.status() == 201)
                 && r.sentAt().isAfter(windowEnd)).count();
-        System.out.printf("[nodes] outage: %d requests accepted while the database was away, %d after the window%n",
-                acceptedInWindow, acceptedAfterOutage);
+        System.out.printf("[nodes] outage: connections cut %d ms after it began; %d requests accepted after the cut"
+                        + " while the database was away, %d waited it out and were accepted after it, %d accepted"
+                        + " after the window%n", Duration.between(outage[0], outage[2]).toMillis(),
+                acceptedInOutage.size(), waitedOut, acceptedAfterOutage);
+        softly.assertThat(acceptedInOutage).as("requests accepted while the database was unavailable").isEmpty();
         softly.assertThat(acceptedAfterOutage).as("requests accepted after the outage window").isPositive();
         softly.assertThat(count(accepted, "B2")).as("requests accepted by the restarted node B").isPositive();
 
@@ -385,17 +394,22 @@ class TwoNodeFailoverIT {
      * pools, this test's own) terminated, again and again until the end; then connections are admitted again.
      * Only this test's database is touched.
      */
-    private static void databaseOutage(JdbcTemplate admin, String database, Duration length) {
+    private static Instant databaseOutage(JdbcTemplate admin, String database, Duration length) {
         admin.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS false");
         try {
             long end = System.nanoTime() + length.toNanos();
             int cut = 0;
+            Instant firstCut = null;
             while (System.nanoTime() < end) {
                 cut += admin.queryForList("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = ?"
                         + " AND pid <> pg_backend_pid()", Boolean.class, database).size();
+                if (firstCut == null) {
+                    firstCut = Instant.now();
+                }
                 AppNode.sleep(100);
             }
             System.out.printf("[nodes] %d connections to %s cut during the outage%n", cut, database);
+            return firstCut;
         } finally {
             admin.execute("ALTER DATABASE " + database + " ALLOW_CONNECTIONS true");
         }
