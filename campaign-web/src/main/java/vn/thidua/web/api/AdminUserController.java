@@ -19,6 +19,7 @@ import vn.thidua.domain.shared.Codes;
 import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.Role;
 import vn.thidua.domain.shared.RuleViolation;
+import vn.thidua.domain.shared.Text;
 import vn.thidua.eventstore.EventStreams;
 import vn.thidua.web.security.AppUser;
 import vn.thidua.web.security.PasswordPolicy;
@@ -67,6 +68,9 @@ public class AdminUserController {
     @PostMapping
     public ResponseEntity<UserView> create(@AuthenticationPrincipal AppUser user, @Valid @RequestBody NewUser body) {
         permissions.operator(user);
+        // The user's name is text like any other the product keeps: no control, bidi or zero-width characters (a
+        // NUL is also refused by PostgreSQL). Users are not events, so the command interceptor does not see it.
+        Text.checkLine("displayName", body.displayName());
         boolean bound = body.roles().stream().anyMatch(Role::boundToUnit);
         if (bound && body.unitCode() == null) {
             throw new InvalidValue("unitCode", "CLUSTER_HEAD and UNIT_OFFICER act for a unit: unitCode is required");

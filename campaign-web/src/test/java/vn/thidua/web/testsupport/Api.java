@@ -70,6 +70,10 @@ public final class Api {
         return new Request("PUT", path);
     }
 
+    public Request request(String method, String path) {
+        return new Request(method, path);
+    }
+
     public final class Request {
         private final String method;
         private final String path;

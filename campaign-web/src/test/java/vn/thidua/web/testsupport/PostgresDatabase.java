@@ -66,9 +66,9 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        String name = "thidua_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + name);
+        String name;
+        try {
+            name = createDatabase();
         } catch (SQLException e) {
             String why = "PostgreSQL is not reachable or refuses CREATE DATABASE at " + adminUrl() + " as " + user()
                     + ": " + e.getMessage();
@@ -77,6 +77,7 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
             }
             System.err.println("[PostgresDatabase] " + why + " — skipping " + context.getDisplayName());
             Assumptions.abort(why + " — skipping; set THIDUA_REQUIRE_POSTGRES=1 to fail instead");
+            return;
         }
         store(context).put("database", name);
         currentUrl = databaseUrl(name);
@@ -86,9 +87,22 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
     public void afterAll(ExtensionContext context) {
         String name = store(context).remove("database", String.class);
         currentUrl = null;
-        if (name == null) {
-            return;
+        if (name != null) {
+            dropDatabase(name);
         }
+    }
+
+    /** Creates a database {@code thidua_it_<random>} and answers its name (for tests not run by JUnit Jupiter). */
+    public static String createDatabase() throws SQLException {
+        String name = "thidua_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection c = connect(); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        return name;
+    }
+
+    /** Drops a database made by {@link #createDatabase} (best effort). */
+    public static void dropDatabase(String name) {
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
@@ -96,7 +110,16 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
         }
     }
 
-    static String databaseUrl(String database) {
+    /** Whether PostgreSQL answers at {@link #adminUrl()}. */
+    public static boolean reachable() {
+        try (Connection c = connect()) {
+            return c.isValid(5);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    public static String databaseUrl(String database) {
         Matcher m = JDBC_URL.matcher(adminUrl());
         if (!m.matches()) {
             throw new IllegalStateException("THIDUA_TEST_PG_URL must look like jdbc:postgresql://host:port/db, not "
