@@ -51,11 +51,14 @@ public class DemoSeeder implements SmartLifecycle {
     private final UserStore users;
     private final SecureRandom random = new SecureRandom();
     private volatile boolean running;
+    private final boolean embedded;
 
     public DemoSeeder(@Value("${thidua.demo.enabled:false}") boolean enabled,
-                      @Value("${thidua.demo.password:}") String fixedPassword, CommandGateway gateway,
+                      @Value("${thidua.demo.password:}") String fixedPassword,
+                      @Value("${spring.datasource.url:}") String databaseUrl, CommandGateway gateway,
                       AppClock clock, ClusterDirectory clusters, CampaignTermsLookup campaigns, UserStore users) {
         this.enabled = enabled;
+        this.embedded = databaseUrl.startsWith("jdbc:h2:");
         this.fixedPassword = fixedPassword;
         this.gateway = gateway;
         this.clock = clock;
@@ -110,11 +113,29 @@ public class DemoSeeder implements SmartLifecycle {
                 .and(AppClock.RECORDED_AT, step.at());
     }
 
+    /**
+     * Demo users with generated passwords, printed once, on the embedded demo only. Elsewhere (PostgreSQL with
+     * THIDUA_DEMO=true) a password is never printed: the demo users exist only with a chosen
+     * {@code thidua.demo.password}.
+     */
     private void printDemoUsers() {
+        if (!embedded && fixedPassword.isBlank()) {
+            log.warn("Demo data seeded without demo users: outside the embedded database their passwords are never"
+                    + " printed; set thidua.demo.password (THIDUA_DEMO_PASSWORD) to create them with a chosen one");
+            return;
+        }
+        if (!fixedPassword.isBlank()) {
+            for (DemoUser demo : ClusterTwoSeed.demoUsers()) {
+                users.createOrReset(demo.username(), fixedPassword, demo.displayName(), EnumSet.of(demo.role()),
+                        demo.unitCode());
+            }
+            log.info("Demo users created or reset with the configured demo password");
+            return;
+        }
         StringBuilder table = new StringBuilder("\n\n  Thi đua — demo users (passwords valid until the next start)\n");
         table.append("  ").append("-".repeat(72)).append('\n');
         for (DemoUser demo : ClusterTwoSeed.demoUsers()) {
-            String password = fixedPassword.isBlank() ? generate() : fixedPassword;
+            String password = generate();
             users.createOrReset(demo.username(), password, demo.displayName(), EnumSet.of(demo.role()),
                     demo.unitCode());
             table.append(String.format("  %-12s %-22s %-14s %s%n", demo.username(), password, demo.role(),
