@@ -52,8 +52,8 @@ import static vn.thidua.web.testsupport.Driver.map;
 abstract class IntegrityScenarios {
     static final String NO_DEMO = "thidua.demo.enabled=false";
     static final String ADMIN_USER = "thidua.admin.user=integrity-ops";
-    static final String ADMIN_PASSWORD = "thidua.admin.password=Integrity-ops-secret-1";
-    static final Api.Creds OPERATOR = new Api.Creds("integrity-ops", "Integrity-ops-secret-1");
+    static final String ADMIN_PASSWORD = "thidua.admin.password=Chain-keeper-secret-1";
+    static final Api.Creds OPERATOR = new Api.Creds("integrity-ops", "Chain-keeper-secret-1");
     private static final List<String> PROJECTIONS = List.of("league-table", "unit-progress", "audit");
 
     @LocalServerPort
