@@ -34,7 +34,7 @@ abstract class UnreadableEventScenarios extends ApiScenarioSupport {
     }
 
     @Test
-    void anUnreadableEventIsDeadLetteredAndHoldsBackOnlyItsCampaign() {
+    void anUnreadableEventIsDeadLetteredAndHoldsBackOnlyItsCampaign() throws Exception {
         Fixture held = campaign();
         Fixture other = campaign();
         driver.pledged(held, 0, 110, true, 50);
@@ -69,6 +69,10 @@ abstract class UnreadableEventScenarios extends ApiScenarioSupport {
         assertThat(api.get("/actuator/prometheus").as(OPERATOR).header("Accept", "text/plain").send().body())
                 .contains("thidua_processor_dead_letters{application=\"thidua\",processor=\"league-table\"} 1.0");
 
+        // The operations page says which event and why.
+        String page = signedInPage("/operations");
+        assertThat(page).contains(stream + " #0", ">" + planted + "<", PledgeSubmitted.class.getName());
+
         // Another campaign goes on: its report is scored at once.
         driver.pledged(other, 0, 110, true, 50);
         assertStatus(api.put(other.reportPath(0, "Q1")).as(other.officer(0)).header("Consistency", "wait")
@@ -93,5 +97,27 @@ abstract class UnreadableEventScenarios extends ApiScenarioSupport {
         assertThat(state.path("message").asText()).contains("position " + planted);
         assertThat(table(held).path("rows")).isEqualTo(before.path("rows"));
         assertThat(table(other).path("rows").get(0).path("total").decimalValue()).isPositive();
+    }
+
+    /** A page as a signed-in operator sees it: form login (with its CSRF token), then the page in that session. */
+    String signedInPage(String path) throws Exception {
+        java.net.CookieManager cookies = new java.net.CookieManager();
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+        String base = "http://localhost:" + port;
+        String login = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(login);
+        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
+        String form = "username=" + OPERATOR.username() + "&password="
+                + java.net.URLEncoder.encode(OPERATOR.password(), StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
+        client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        java.net.http.HttpResponse<String> page = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(base + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(page.statusCode()).as("%s as the operator", path).isEqualTo(200);
+        return page.body();
     }
 }
