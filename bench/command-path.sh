@@ -42,9 +42,9 @@ bare_rows() { sql "SELECT count(*) FROM bench_bare_event"; }
 plain_rows() { sql "SELECT count(*) FROM bench_axon_event"; }
 
 echo "warm-up ${WARM}s each (not counted)"
-run_wrk /api/v1/bench 1000000000000 "$WARM" >/dev/null
-run_wrk /api/v1/bench-axon 1000000000000 "$WARM" >/dev/null
-run_wrk /api/v1 1000000000000 "$WARM" >/dev/null
+run_wrk /api/v1/bench 100000000000 "$WARM" >/dev/null
+run_wrk /api/v1/bench-axon 100000000000 "$WARM" >/dev/null
+run_wrk /api/v1 100000000000 "$WARM" >/dev/null
 PLEN=$(sql "SELECT round(avg(length(payload))) FROM domain_event_entry WHERE payload_type LIKE '%ReportCorrected'")
 MLEN=$(sql "SELECT round(avg(length(meta_data))) FROM domain_event_entry WHERE payload_type LIKE '%ReportCorrected'")
 
@@ -59,23 +59,23 @@ for r in $(seq 1 "$ROUNDS"); do
   PG=$(pgbench -n -M prepared -c "$CLIENTS" -j 2 -T "$DUR" -f bench/pg-insert.sql -D plen="$PLEN" -D mlen="$MLEN" \
         "$DB" 2>&1 | sed -n 's/^tps = \([0-9.]*\).*/\1/p')
   B0=$(bare_rows); BW0=$(db_work); BC0=$(cpu_ms)
-  BARE=$(run_wrk /api/v1/bench "$((r * 2))000000000000" "$DUR")
+  BARE=$(run_wrk /api/v1/bench "$((r * 2))00000000000" "$DUR")
   BC1=$(cpu_ms); B1=$(bare_rows); BW1=$(db_work)
   P0=$(plain_rows); PW0=$(db_work); PC0=$(cpu_ms)
-  PLAIN=$(run_wrk /api/v1/bench-axon "$((r * 2))000000000000" "$DUR")
+  PLAIN=$(run_wrk /api/v1/bench-axon "$((r * 2))00000000000" "$DUR")
   PC1=$(cpu_ms); P1=$(plain_rows); PW1=$(db_work)
   A0=$(recorded); AW0=$(db_work); AC0=$(cpu_ms)
   if [ "${PROFILE:-0}" = 1 ] && [ "$r" = 1 ]; then
     jcmd "$APP_PID" JFR.start name=bench settings=profile duration="${DUR}s" filename="$OUT/$NAME.jfr" >/dev/null
   fi
-  APP=$(run_wrk /api/v1 "$((r * 2 + 1))000000000000" "$DUR")
+  APP=$(run_wrk /api/v1 "$((r * 2 + 1))00000000000" "$DUR")
   await_projections # let the projections catch up, so all their work is counted
   AC1=$(cpu_ms); A1=$(recorded); AW1=$(db_work)
   # The same load with this node's event processors stopped (the request path alone), then what the projections
   # cost per event while they catch up with the backlog it left.
   curl -fsS -u "ops:$ADMIN_PW" -X POST "$BASE/api/v1/bench-processors/stop" >/dev/null
   N0=$(recorded); NC0=$(cpu_ms)
-  NOPROJ=$(run_wrk /api/v1 "$((r * 2 + 1))500000000000" "$DUR")
+  NOPROJ=$(run_wrk /api/v1 "$((r * 2 + 1))50000000000" "$DUR")
   NC1=$(cpu_ms); N1=$(recorded)
   curl -fsS -u "ops:$ADMIN_PW" -X POST "$BASE/api/v1/bench-processors/start" >/dev/null
   CATCH_START=$(date +%s.%N)
