@@ -131,6 +131,24 @@ class PagesIT {
                 .contains("phong trào chưa được phát động");
     }
 
+    /** Issue 11, defect 7: a malformed as-of date is a Vietnamese page with the date field marked, never JSON. */
+    @Test
+    void aMalformedAsOfIsAVietnamesePageNotJson() throws Exception {
+        for (String bad : new String[]{"2021-13-45", "abc", "31/07/2021"}) {
+            MvcResult result = mvc.perform(get("/campaigns/" + CAMPAIGN).param("asOf", bad).with(as("kiemtoan")))
+                    .andExpect(status().isBadRequest()).andReturn();
+            String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(result.getResponse().getContentType()).as(bad).startsWith("text/html");
+            assertThat(html).as(bad).contains("lang=\"vi\"", "id=\"asOf-error\"", "không phải là một ngày",
+                    "aria-invalid=\"true\"", "Bảng xếp hạng").doesNotContain("\"type\":", "problem");
+        }
+        MvcResult export = mvc.perform(get("/campaigns/" + CAMPAIGN + "/league-table.xlsx").param("asOf", "2021-13-45")
+                .with(as("kiemtoan"))).andExpect(status().isBadRequest()).andReturn();
+        assertThat(export.getResponse().getContentType()).startsWith("text/html");
+        assertThat(export.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("lang=\"vi\"", "Có lỗi", "Ngày «đến hết ngày» không hợp lệ").doesNotContain("\"type\":");
+    }
+
     private static String tableOf(String html) {
         int from = html.indexOf("<tbody>");
         return html.substring(from, html.indexOf("</tbody>", from));
