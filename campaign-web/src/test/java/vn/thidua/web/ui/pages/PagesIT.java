@@ -149,6 +149,23 @@ class PagesIT {
                 .contains("lang=\"vi\"", "Có lỗi", "Ngày «đến hết ngày» không hợp lệ").doesNotContain("\"type\":");
     }
 
+    /** Issue 11, defect 5: the Excel button of a past table downloads that table, under a name with its date. */
+    @Test
+    void theExcelButtonOfAPastTableCarriesItsDate() throws Exception {
+        String then = page("/campaigns/" + CAMPAIGN + "?asOf=2021-07-31", "kiemtoan");
+        assertThat(then).contains("href=\"/campaigns/cum-ii-2021/league-table.xlsx?asOf=2021-07-31\"",
+                "đến hết ngày 31/07/2021");
+        String now = page("/campaigns/" + CAMPAIGN, "kiemtoan");
+        assertThat(now).contains("href=\"/campaigns/cum-ii-2021/league-table.xlsx\"").doesNotContain("xlsx?asOf");
+        String past = mvc.perform(get("/campaigns/" + CAMPAIGN + "/league-table.xlsx").param("asOf", "2021-07-31")
+                .with(as("kiemtoan"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getHeader("Content-Disposition");
+        String current = mvc.perform(get("/campaigns/" + CAMPAIGN + "/league-table.xlsx").with(as("kiemtoan")))
+                .andExpect(status().isOk()).andReturn().getResponse().getHeader("Content-Disposition");
+        assertThat(past).contains("31-07-2021").isNotEqualTo(current);
+        assertThat(current).doesNotContain("31-07-2021");
+    }
+
     private static String tableOf(String html) {
         int from = html.indexOf("<tbody>");
         return html.substring(from, html.indexOf("</tbody>", from));
