@@ -166,6 +166,23 @@ class PagesIT {
         assertThat(current).doesNotContain("31-07-2021");
     }
 
+    /** Issue 11, defect 1: the unit page's summary counts the unit's indicators by status (they were always 0). */
+    @Test
+    void unitPageSummaryCountsTheIndicatorsByStatus() throws Exception {
+        String html = page("/campaigns/" + CAMPAIGN + "/units/THIEU_HOA", "kiemtoan");
+        UnitProgress progress = queries.progress(CAMPAIGN, "THIEU_HOA");
+        int sum = 0;
+        for (UnitProgress.Status status : UnitProgress.Status.values()) {
+            long expected = progress.indicators().stream().filter(i -> i.status() == status).count();
+            Matcher m = Pattern.compile("status-" + status.name() + "\"[^>]*>\\s*<span>[^<]*</span>:\\s*<span>(\\d+)</span>")
+                    .matcher(html);
+            assertThat(m.find()).as("the summary badge of %s", status).isTrue();
+            assertThat(Long.parseLong(m.group(1))).as("%s", status).isEqualTo(expected);
+            sum += Integer.parseInt(m.group(1));
+        }
+        assertThat(sum).isEqualTo(progress.indicators().size()).isPositive();
+    }
+
     private static String tableOf(String html) {
         int from = html.indexOf("<tbody>");
         return html.substring(from, html.indexOf("</tbody>", from));
