@@ -19,8 +19,12 @@ import vn.thidua.domain.commendation.ProposeCommendation;
 import vn.thidua.domain.commendation.RejectCommendation;
 import vn.thidua.domain.commendation.RevokeCommendation;
 import vn.thidua.domain.shared.Codes;
+import vn.thidua.domain.shared.Deadlines;
 import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.StreamIds;
+
+import java.time.Clock;
+import java.time.LocalDate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static vn.thidua.command.support.Rules.notBlank;
@@ -60,6 +64,9 @@ public class Commendation {
         require(terms.isMember(cmd.unitCode()), "commendation.not-member",
                 "unit " + cmd.unitCode() + " is not a member of campaign " + cmd.campaignId());
         checkBallot(cmd);
+        int members = terms.members().size();
+        require(cmd.ballot().cast() <= members, "commendation.ballot-exceeds-members",
+                cmd.ballot().cast() + " ballots cast in a cluster of " + members + " members at launch");
         require(cmd.basis() != null, "commendation.no-basis", "a proposal cites the league-table position it rests on");
         apply(new CommendationProposed(cmd.commendationId(), cmd.campaignId(), cmd.unitCode(), cmd.award(),
                 cmd.rationale(), cmd.ballot(), cmd.basis()));
@@ -92,17 +99,22 @@ public class Commendation {
     public void handle(RejectCommendation cmd) {
         require(status == Status.PROPOSED, "commendation.not-proposed",
                 "only a proposed commendation can be rejected; this one is " + status);
+        require(cmd.comment() != null && !cmd.comment().isBlank(), "commendation.rejection-needs-comment",
+                "a rejection says why: the cluster reads the comment");
         apply(new CommendationRejected(commendationId, campaignId, unitCode, cmd.comment()));
     }
 
     @CommandHandler
-    public void handle(ConferCommendation cmd) {
+    public void handle(ConferCommendation cmd, Clock clock) {
         notBlank("decisionNo", cmd.decisionNo());
         if (cmd.decisionDate() == null) {
             throw new InvalidValue("decisionDate", "required", "is required");
         }
         require(status == Status.APPROVED, "commendation.not-approved",
                 "a commendation is conferred only after approval; this one is " + status);
+        LocalDate today = LocalDate.ofInstant(clock.instant(), Deadlines.ZONE);
+        require(!cmd.decisionDate().isAfter(today), "commendation.decision-in-future",
+                "the decision is dated " + cmd.decisionDate() + ", after today (" + today + ") in Vietnam");
         apply(new CommendationConferred(commendationId, campaignId, unitCode, cmd.decisionNo(), cmd.decisionDate()));
     }
 

@@ -153,6 +153,8 @@ public class Participation {
             if (cmd.verifiedValues() != null && !cmd.verifiedValues().isEmpty()) {
                 throw new InvalidValue("verifiedValues", "rejection-no-fixes", "a rejection cannot fix values");
             }
+            require(cmd.comment() != null && !cmd.comment().isBlank(), "verification.rejection-needs-comment",
+                    "a rejection says why: the unit reads the comment to correct its report");
             if (report.status() == PeriodReport.Status.REJECTED) {
                 return reportState(Outcome.UNCHANGED, cmd.periodCode());
             }

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import vn.thidua.command.support.StreamTargetResolver;
 import vn.thidua.command.testsupport.FakeLookups;
+import vn.thidua.command.testsupport.MutableClock;
+import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.commendation.ApproveCommendation;
 import vn.thidua.domain.commendation.Award;
 import vn.thidua.domain.commendation.Ballot;
@@ -23,20 +25,24 @@ import vn.thidua.domain.commendation.RevokeCommendation;
 import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.RuleViolation;
+import vn.thidua.domain.shared.UnitRef;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import static vn.thidua.command.testsupport.Refusals.invalid;
 import static vn.thidua.command.testsupport.Refusals.notFound;
 import static vn.thidua.command.testsupport.Refusals.violates;
 import static vn.thidua.command.testsupport.SampleCampaign.CAMPAIGN;
 import static vn.thidua.command.testsupport.SampleCampaign.HEAD;
+import static vn.thidua.command.testsupport.SampleCampaign.MEMBERS;
 import static vn.thidua.command.testsupport.SampleCampaign.OUTSIDER;
 import static vn.thidua.command.testsupport.SampleCampaign.U2;
-import static vn.thidua.command.testsupport.SampleCampaign.closedTerms;
 import static vn.thidua.command.testsupport.SampleCampaign.n;
 import static vn.thidua.command.testsupport.SampleCampaign.openTerms;
+import static vn.thidua.command.testsupport.SampleCampaign.sample;
 
 @DisplayName("Commendation: proposal after close, the board's decision, conferral and revocation")
 class CommendationTest {
@@ -48,14 +54,26 @@ class CommendationTest {
     private static final Ballot HALF = new Ballot(4, 4, 8);
 
     private FakeLookups campaigns;
+    /** The board decides in February 2026, after the decisions of January 2026 these tests confer. */
+    private final MutableClock clock = MutableClock.atVietnamTime("2026-02-10T09:00");
     private AggregateTestFixture<Commendation> fixture;
 
     @BeforeEach
     void setUp() {
-        campaigns = new FakeLookups().with(closedTerms());
+        campaigns = new FakeLookups().with(eightMembersClosed());
         fixture = new AggregateTestFixture<>(Commendation.class);
         fixture.registerCommandTargetResolver(new StreamTargetResolver());
         fixture.registerInjectableResource(campaigns);
+        fixture.registerInjectableResource(clock);
+    }
+
+    /** The sample campaign closed, with eight members at launch: these tests' ballots are of eight. */
+    private static CampaignTerms eightMembersClosed() {
+        List<UnitRef> members = new ArrayList<>(MEMBERS);
+        for (int i = 4; members.size() < 8; i++) {
+            members.add(new UnitRef("U" + (10 + i), "Huyện số " + (10 + i), "DISTRICT"));
+        }
+        return sample().members(members).terms().closedNow();
     }
 
     private static ProposeCommendation propose(String unit, Award award, Ballot ballot) {
@@ -149,6 +167,27 @@ class CommendationTest {
                     .expectEvents(proposed(Award.PROVINCIAL_FLAG, new Ballot(5, 1, 8)));
         }
 
+        /** Issue 11: a ballot of 9 in an 8-member cluster was accepted. */
+        @Test
+        void moreBallotsThanTheClustersMembersAreRefused() {
+            int members = eightMembersClosed().members().size();
+            fixture.givenNoPriorActivity()
+                    .when(propose(HEAD, Award.CERTIFICATE_OF_MERIT, new Ballot(members + 1, 0, members + 1)))
+                    .expectException(RuleViolation.class)
+                    .expectException(violates("commendation.ballot-exceeds-members"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aBallotOfEveryMemberIsRecorded() {
+            int members = eightMembersClosed().members().size();
+            Ballot all = new Ballot(members, 0, members);
+            fixture.givenNoPriorActivity()
+                    .when(propose(HEAD, Award.PROVINCIAL_FLAG, all))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(proposed(Award.PROVINCIAL_FLAG, all));
+        }
+
         @Test
         void negativeVotesAreInvalid() {
             fixture.givenNoPriorActivity()
@@ -224,6 +263,44 @@ class CommendationTest {
                     .when(new RejectCommendation(ID, "Chưa đủ điều kiện"))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(new CommendationRejected(ID, CAMPAIGN, HEAD, "Chưa đủ điều kiện"));
+        }
+
+        /** Issue 11: a rejected commendation without a comment told the cluster nothing. */
+        @Test
+        void aRejectionNeedsAComment() {
+            fixture.given(PROPOSED)
+                    .when(new RejectCommendation(ID, null))
+                    .expectException(RuleViolation.class)
+                    .expectException(violates("commendation.rejection-needs-comment"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aBlankRejectionCommentIsNoComment() {
+            fixture.given(PROPOSED)
+                    .when(new RejectCommendation(ID, "  "))
+                    .expectException(violates("commendation.rejection-needs-comment"))
+                    .expectNoEvents();
+        }
+
+        /** Issue 11: a decision dated in the future was accepted. */
+        @Test
+        void aDecisionDatedInTheFutureIsRefused() {
+            fixture.given(PROPOSED, APPROVED)
+                    .when(new ConferCommendation(ID, "123/QĐ-UBND", LocalDate.of(2026, 2, 11)))
+                    .expectException(RuleViolation.class)
+                    .expectException(violates("commendation.decision-in-future"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aDecisionDatedTodayInVietnamIsConferred() {
+            // 2026-02-10 00:30 in Vietnam is still 2026-02-09 in UTC: the day is Vietnam's.
+            clock.setVietnamTime("2026-02-10T00:30");
+            fixture.given(PROPOSED, APPROVED)
+                    .when(new ConferCommendation(ID, "123/QĐ-UBND", LocalDate.of(2026, 2, 10)))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new CommendationConferred(ID, CAMPAIGN, HEAD, "123/QĐ-UBND", LocalDate.of(2026, 2, 10)));
         }
 
         @Test

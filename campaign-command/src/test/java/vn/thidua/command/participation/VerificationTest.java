@@ -14,6 +14,7 @@ import vn.thidua.domain.participation.Verdict;
 import vn.thidua.domain.participation.VerifyReport;
 import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.Role;
+import vn.thidua.domain.shared.RuleViolation;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -176,6 +177,32 @@ class VerificationTest {
                 .when(reject("Thiếu hồ sơ minh chứng"))
                 .expectSuccessfulHandlerExecution()
                 .expectEvents(new ReportRejected(PID, CAMPAIGN, U2, H1, "Thiếu hồ sơ minh chứng"));
+    }
+
+    /** Issue 11: a rejection without a comment left the unit without a reason. */
+    @Test
+    void aRejectionNeedsAComment() {
+        fixture.given(PLEDGED, REPORTED)
+                .when(reject(null))
+                .expectException(RuleViolation.class)
+                .expectException(violates("verification.rejection-needs-comment"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aBlankCommentIsNoComment() {
+        fixture.given(PLEDGED, REPORTED)
+                .when(reject("   "))
+                .expectException(violates("verification.rejection-needs-comment"))
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRejectionWithACommentIsRecordedAndTheUnitSeesTheReason() {
+        fixture.given(PLEDGED, REPORTED)
+                .when(reject("Thiếu quyết định công nhận"))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ReportRejected(PID, CAMPAIGN, U2, H1, "Thiếu quyết định công nhận"));
     }
 
     @Test

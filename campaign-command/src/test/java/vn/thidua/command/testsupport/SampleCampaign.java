@@ -55,6 +55,7 @@ public final class SampleCampaign {
             new UnitRef(U2, "Huyện Đông Sơn", "DISTRICT"),
             new UnitRef(U3, "Huyện Hà Trung", "DISTRICT"));
 
+    private List<UnitRef> members = MEMBERS;
     private String clusterCode = CLUSTER;
     private String headUnit = HEAD;
     private LocalDate pledgeDeadline = PLEDGE_DEADLINE;
@@ -96,6 +97,12 @@ public final class SampleCampaign {
     }
 
     // ---- variations -----------------------------------------------------------------------------------------
+
+    /** Other members at launch than the three of {@link #MEMBERS}. */
+    public SampleCampaign members(List<UnitRef> members) {
+        this.members = List.copyOf(members);
+        return this;
+    }
 
     public SampleCampaign clusterCode(String clusterCode) {
         this.clusterCode = clusterCode;
@@ -140,7 +147,7 @@ public final class SampleCampaign {
 
     /** The event the launch records: the definition plus the cluster's members as they stood at launch. */
     public CampaignLaunched launched() {
-        return new CampaignLaunched(CAMPAIGN, clusterCode, 2025, "Phong trào thi đua năm 2025", headUnit, MEMBERS,
+        return new CampaignLaunched(CAMPAIGN, clusterCode, 2025, "Phong trào thi đua năm 2025", headUnit, members,
                 pledgeDeadline, periods, contents, rules);
     }
 

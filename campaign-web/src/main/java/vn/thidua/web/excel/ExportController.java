@@ -128,7 +128,10 @@ public class ExportController {
                 text(m, 0, text.get("excel.about.method"), s.text);
                 text(m, 1, text.get("excel.method." + v.method().name()), s.text);
             });
-            ExcelSupport.download(response, text.get("excel.league.file", campaignId) + ".xlsx");
+            // A past table is named by its day, so that it is not mistaken for the current one.
+            String file = at == null ? text.get("excel.league.file", campaignId)
+                    : text.get("excel.league.fileAsOf", campaignId, fileDate(at));
+            ExcelSupport.download(response, file + ".xlsx");
             wb.write(response.getOutputStream());
         }
     }
@@ -147,6 +150,12 @@ public class ExportController {
                 throw new InvalidValue("asOf", "asOf must be a date yyyy-MM-dd or an ISO-8601 instant with offset");
             }
         }
+    }
+
+    /** The Vietnamese day an "as of" instant ends, as a file name can carry it: 31-07-2021. */
+    static String fileDate(Instant at) {
+        return LocalDate.ofInstant(at.minusNanos(1), Deadlines.ZONE)
+                .format(java.time.format.DateTimeFormatter.ofPattern("dd-MM-yyyy"));
     }
 
     /** "Thứ nhất: Đẩy mạnh …" → "Thứ nhất". */

@@ -11,11 +11,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.RuleViolation;
+import vn.thidua.web.excel.ExportController;
 import vn.thidua.web.excel.ImportController;
 import vn.thidua.web.excel.LaunchController;
 
 /** Errors on web pages are pages, in the reader's language; the REST API answers problem+json instead. */
-@ControllerAdvice(basePackages = "vn.thidua.web.ui", assignableTypes = {ImportController.class, LaunchController.class})
+@ControllerAdvice(basePackages = "vn.thidua.web.ui", assignableTypes = {ImportController.class, LaunchController.class,
+        ExportController.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class UiErrors {
 
@@ -36,8 +38,9 @@ public class UiErrors {
 
     @ExceptionHandler(InvalidValue.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
-    public String invalid(Model model) {
-        model.addAttribute("messageKey", "error.invalid");
+    public String invalid(InvalidValue e, Model model) {
+        // A malformed "as of" date (the dashboard's Excel export) is named; any other value gets the general message.
+        model.addAttribute("messageKey", "asOf".equals(e.field()) ? "error.invalid.asOf" : "error.invalid");
         return "error-page";
     }
 

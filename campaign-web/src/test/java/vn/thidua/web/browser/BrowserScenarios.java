@@ -553,6 +553,31 @@ abstract class BrowserScenarios {
         Files.deleteIfExists(file);
     }
 
+    /** Issue 11: "8,5" typed in Chromium was posted as 85 (a number input reads the comma as a group separator). */
+    @Test
+    @Order(11)
+    void aDecimalCommaIsTheDecimalItMeans() {
+        signInAs("yendinh");
+        open("/campaigns/" + OPEN + "/pledge/YEN_DINH");
+        Map<String, String> values = validPledge();
+        values.put("TANG_TRUONG", "1.234");
+        fillIndicators(values);
+        long before = events();
+        submitMainForm();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("v-TANG_TRUONG-error")));
+        assertThat(error.getText()).contains("không dùng dấu phân cách hàng nghìn");
+        assertThat(events()).as("an ambiguous number is refused, not guessed").isEqualTo(before);
+
+        type(By.id("v-TANG_TRUONG"), "8,5");
+        submitMainForm();
+        wait.until(ExpectedConditions.urlMatches("/campaigns/" + OPEN + "/units/YEN_DINH$"));
+        assertThat(events()).isEqualTo(before + 1);
+        String stored = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE payload_type LIKE ?"
+                + " AND aggregate_identifier LIKE ? ORDER BY global_index DESC LIMIT 1", String.class,
+                "%.PledgeSubmitted", "%YEN_DINH%");
+        assertThat(stored).as("the stored pledge").containsPattern("\"TANG_TRUONG\"\\s*:\\s*\"?8\\.50*\"?[,}]");
+    }
+
     @Test
     @Order(12)
     void keyboardOnlyPledge() {

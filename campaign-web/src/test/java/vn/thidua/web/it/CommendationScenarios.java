@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import vn.thidua.web.testsupport.Api.Response;
 import vn.thidua.web.testsupport.Fixture;
 
+import java.time.LocalDate;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,6 +35,11 @@ abstract class CommendationScenarios extends WriteSideScenarios {
         return f;
     }
 
+    /** A decision is dated today at the latest (Vietnam time): the fixture's due dates lie in the future. */
+    static String today() {
+        return LocalDate.now(vn.thidua.web.testsupport.Driver.VN).toString();
+    }
+
     Response close(Fixture f) {
         return api.post(f.campaignPath() + "/close").as(f.head()).header("Consistency", "wait").send();
     }
@@ -57,7 +63,7 @@ abstract class CommendationScenarios extends WriteSideScenarios {
                 .json(map("comment", "Ban Thi đua – Khen thưởng tỉnh thống nhất")).send());
         assertThat(r.status()).as("%s", r).isBetween(200, 204);
         r = records(1, () -> api.post("/api/v1/commendations/" + id + "/conferral").as(f.board())
-                .json(map("decisionNo", "1234/QĐ-UBND", "decisionDate", f.yearDue().toString())).send());
+                .json(map("decisionNo", "1234/QĐ-UBND", "decisionDate", today())).send());
         assertThat(r.status()).as("%s", r).isBetween(200, 204);
 
         r = api.get(f.campaignPath() + "/commendations").as(f.auditor()).send();
@@ -96,7 +102,7 @@ abstract class CommendationScenarios extends WriteSideScenarios {
         assertStatus(r, 201);
         String id = r.json().path("commendationId").asText();
         assertRule(recordsNothing(() -> api.post("/api/v1/commendations/" + id + "/conferral").as(f.board())
-                .json(map("decisionNo", "99/QĐ-UBND", "decisionDate", f.yearDue().toString())).send()),
+                .json(map("decisionNo", "99/QĐ-UBND", "decisionDate", today())).send()),
                 "commendation.not-approved");
         assertProblem(recordsNothing(() -> api.post("/api/v1/commendations/" + id + "/approval").as(f.officer(1))
                 .json(map("comment", "tự duyệt")).send()), 403, "forbidden", "Forbidden");

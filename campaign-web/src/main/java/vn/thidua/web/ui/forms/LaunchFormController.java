@@ -198,7 +198,7 @@ public class LaunchFormController {
         }
         BigDecimal n = ValueInputs.number(raw);
         if (n == null) {
-            errors.field(path, "field.not-a-number");
+            errors.field(path, ValueInputs.numberError(raw));
         }
         return n;
     }

@@ -85,7 +85,7 @@ final class ValueInputs {
             }
             BigDecimal number = number(raw);
             if (number == null) {
-                errors.field(field(prefix, code), "field.not-a-number");
+                errors.field(field(prefix, code), numberError(raw));
             } else {
                 json.put(code, DecimalNode.valueOf(number));
             }
@@ -93,20 +93,55 @@ final class ValueInputs {
         return json;
     }
 
-    /** A number as typed: "12.5", or with a decimal comma "12,5"; null when it is not a number. */
+    /**
+     * A number as typed: "12.5", or with a decimal comma "12,5"; null when it is not a number or when its
+     * separators are ambiguous (see {@link #ambiguous}). Spaces between digit groups are ignored.
+     */
     static BigDecimal number(String raw) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null || raw.isBlank() || ambiguous(raw)) {
             return null;
         }
-        String s = raw.trim().replace(" ", "").replace("\u00a0", "");
-        if (s.contains(",") && !s.contains(".")) {
-            s = s.replace(',', '.');
-        }
+        String s = compact(raw).replace(',', '.');
         try {
             return new BigDecimal(s);
         } catch (NumberFormatException e) {
             return null;
         }
+    }
+
+    /**
+     * Whether a typed number uses a thousands separator, or a separator that could be one: both a comma and a dot
+     * ("1.234,5", "1,234.5"), a separator twice ("1.234.567"), or one separator followed by exactly three digits
+     * after a non-zero whole part ("1.234", "1,234": 1234 to a Vietnamese reader, 1.234 to an English one). Such a
+     * value is refused rather than guessed: a guess can change it by a factor of a thousand.
+     */
+    static boolean ambiguous(String raw) {
+        if (raw == null) {
+            return false;
+        }
+        String s = compact(raw);
+        int commas = s.length() - s.replace(",", "").length();
+        int dots = s.length() - s.replace(".", "").length();
+        if (commas + dots > 1) {
+            return true;
+        }
+        if (commas + dots == 0) {
+            return false;
+        }
+        int at = Math.max(s.indexOf(','), s.indexOf('.'));
+        String whole = s.substring(0, at).replaceFirst("^[+-]", "");
+        String fraction = s.substring(at + 1);
+        return fraction.length() == 3 && fraction.chars().allMatch(Character::isDigit)
+                && !whole.isEmpty() && whole.chars().allMatch(Character::isDigit) && !whole.matches("0+");
+    }
+
+    /** The error key for a typed text that is not taken as a number. */
+    static String numberError(String raw) {
+        return ambiguous(raw) ? "field.number-grouping" : "field.not-a-number";
+    }
+
+    private static String compact(String raw) {
+        return raw.trim().replace(" ", "").replace("\u00a0", "").replace("\u202f", "");
     }
 
     /** A form field path for a domain field path {@code <domainPrefix>.<CODE>}; null for anything else. */

@@ -1,6 +1,6 @@
 package vn.thidua.web.ui.pages;
 
-import org.springframework.format.annotation.DateTimeFormat;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -23,6 +23,7 @@ import vn.thidua.web.security.AppUser;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,10 +54,20 @@ public class CampaignPagesController {
     }
 
     @GetMapping("/campaigns/{campaignId}")
-    public String dashboard(@PathVariable String campaignId,
-                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                            @AuthenticationPrincipal AppUser user, Model model) {
+    public String dashboard(@PathVariable String campaignId, @RequestParam(name = "asOf", required = false) String asOfText,
+                            @AuthenticationPrincipal AppUser user, Model model, HttpServletResponse response) {
         CampaignTerms terms = queries.campaign(campaignId);
+        LocalDate asOf = null;
+        if (asOfText != null && !asOfText.isBlank()) {
+            try {
+                asOf = LocalDate.parse(asOfText.trim());
+            } catch (DateTimeParseException e) {
+                // Not a date: the live dashboard, with the date field marked, in the reader's language; never JSON.
+                response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+                model.addAttribute("asOfError", true);
+                model.addAttribute("asOfTyped", asOfText.length() > 40 ? asOfText.substring(0, 40) : asOfText);
+            }
+        }
         if (asOf != null && !asOf.isBefore(PageQueries.today())) {
             return "redirect:/campaigns/" + campaignId;
         }

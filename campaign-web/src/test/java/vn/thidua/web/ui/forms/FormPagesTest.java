@@ -143,6 +143,33 @@ class FormPagesTest {
         assertThat(events()).isEqualTo(before);
     }
 
+    /** Issue 11: "8,5" became 85 in the browser's number input; thousands separators are refused, not guessed. */
+    @Test
+    @Order(2)
+    void decimalCommasAreTakenAndThousandsSeparatorsRefusedInVietnamese() throws Exception {
+        String form = body(mvc.perform(get("/campaigns/{id}/pledge/{u}", OPEN, UNIT).with(as("thieuhoa")))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(form).as("no browser number input, which reads 8,5 as 85").doesNotContain("type=\"number\"")
+                .contains("inputmode=\"decimal\"");
+        long before = events();
+        for (String grouped : List.of("1.234", "1,234", "1.234,5", "1,234.5", "1.234.567")) {
+            String page = body(mvc.perform(pledge(UNIT, "TANG_TRUONG", grouped).with(as("thieuhoa")))
+                    .andExpect(status().isUnprocessableEntity()).andReturn());
+            assertThat(page).as(grouped).contains("id=\"v-TANG_TRUONG-error\"",
+                    "không dùng dấu phân cách hàng nghìn");
+        }
+        String launch = body(mvc.perform(launch("Phong trào thử").with(as("truongcum"))
+                        .param("contents[0].indicators[0].weight", "1,234.5"))
+                .andExpect(status().isUnprocessableEntity()).andReturn());
+        assertThat(launch).contains("id=\"contents-0-indicators-0-weight-error\"",
+                "không dùng dấu phân cách hàng nghìn").doesNotContain("type=\"number\"");
+        assertThat(events()).isEqualTo(before);
+        for (String path : List.of("/campaigns/cum-ii-2021/commendations", "/verification")) {
+            assertThat(body(mvc.perform(get(path).with(as("truongcum"))).andReturn())).as(path)
+                    .doesNotContain("type=\"number\"");
+        }
+    }
+
     @Test
     @Order(3)
     void anotherUnitsOfficerIsRefused() throws Exception {

@@ -25,7 +25,10 @@ class RuleMessagesTest {
             "report.correction-needs-reason", "report.no-pledge", "report.not-pledged", "report.unknown-period",
             "rules.missing", "rules.version-not-increasing", "user.exists", "verification.no-report",
             "verification.no-verdict", "verification.not-allowed", "verification.not-reported",
-            "verification.own-unit", "verification.rejected-needs-correction");
+            "verification.own-unit", "verification.rejected-needs-correction",
+            // Issue 11: refusals that were missing.
+            "verification.rejection-needs-comment", "commendation.rejection-needs-comment",
+            "commendation.ballot-exceeds-members", "commendation.decision-in-future");
 
     @Test
     void everyRuleHasVietnameseAndEnglishMessages() throws IOException {

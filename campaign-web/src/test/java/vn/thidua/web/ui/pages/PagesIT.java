@@ -131,6 +131,58 @@ class PagesIT {
                 .contains("phong trào chưa được phát động");
     }
 
+    /** Issue 11, defect 7: a malformed as-of date is a Vietnamese page with the date field marked, never JSON. */
+    @Test
+    void aMalformedAsOfIsAVietnamesePageNotJson() throws Exception {
+        for (String bad : new String[]{"2021-13-45", "abc", "31/07/2021"}) {
+            MvcResult result = mvc.perform(get("/campaigns/" + CAMPAIGN).param("asOf", bad).with(as("kiemtoan")))
+                    .andExpect(status().isBadRequest()).andReturn();
+            String html = result.getResponse().getContentAsString(StandardCharsets.UTF_8);
+            assertThat(result.getResponse().getContentType()).as(bad).startsWith("text/html");
+            assertThat(html).as(bad).contains("lang=\"vi\"", "id=\"asOf-error\"", "không phải là một ngày",
+                    "aria-invalid=\"true\"", "Bảng xếp hạng").doesNotContain("\"type\":", "problem");
+        }
+        MvcResult export = mvc.perform(get("/campaigns/" + CAMPAIGN + "/league-table.xlsx").param("asOf", "2021-13-45")
+                .with(as("kiemtoan"))).andExpect(status().isBadRequest()).andReturn();
+        assertThat(export.getResponse().getContentType()).startsWith("text/html");
+        assertThat(export.getResponse().getContentAsString(StandardCharsets.UTF_8))
+                .contains("lang=\"vi\"", "Có lỗi", "Ngày «đến hết ngày» không hợp lệ").doesNotContain("\"type\":");
+    }
+
+    /** Issue 11, defect 5: the Excel button of a past table downloads that table, under a name with its date. */
+    @Test
+    void theExcelButtonOfAPastTableCarriesItsDate() throws Exception {
+        String then = page("/campaigns/" + CAMPAIGN + "?asOf=2021-07-31", "kiemtoan");
+        assertThat(then).contains("href=\"/campaigns/cum-ii-2021/league-table.xlsx?asOf=2021-07-31\"",
+                "đến hết ngày 31/07/2021");
+        String now = page("/campaigns/" + CAMPAIGN, "kiemtoan");
+        assertThat(now).contains("href=\"/campaigns/cum-ii-2021/league-table.xlsx\"").doesNotContain("xlsx?asOf");
+        String past = mvc.perform(get("/campaigns/" + CAMPAIGN + "/league-table.xlsx").param("asOf", "2021-07-31")
+                .with(as("kiemtoan"))).andExpect(status().isOk()).andReturn().getResponse()
+                .getHeader("Content-Disposition");
+        String current = mvc.perform(get("/campaigns/" + CAMPAIGN + "/league-table.xlsx").with(as("kiemtoan")))
+                .andExpect(status().isOk()).andReturn().getResponse().getHeader("Content-Disposition");
+        assertThat(past).contains("31-07-2021").isNotEqualTo(current);
+        assertThat(current).doesNotContain("31-07-2021");
+    }
+
+    /** Issue 11, defect 1: the unit page's summary counts the unit's indicators by status (they were always 0). */
+    @Test
+    void unitPageSummaryCountsTheIndicatorsByStatus() throws Exception {
+        String html = page("/campaigns/" + CAMPAIGN + "/units/THIEU_HOA", "kiemtoan");
+        UnitProgress progress = queries.progress(CAMPAIGN, "THIEU_HOA");
+        int sum = 0;
+        for (UnitProgress.Status status : UnitProgress.Status.values()) {
+            long expected = progress.indicators().stream().filter(i -> i.status() == status).count();
+            Matcher m = Pattern.compile("status-" + status.name() + "\"[^>]*>\\s*<span>[^<]*</span>:\\s*<span>(\\d+)</span>")
+                    .matcher(html);
+            assertThat(m.find()).as("the summary badge of %s", status).isTrue();
+            assertThat(Long.parseLong(m.group(1))).as("%s", status).isEqualTo(expected);
+            sum += Integer.parseInt(m.group(1));
+        }
+        assertThat(sum).isEqualTo(progress.indicators().size()).isPositive();
+    }
+
     private static String tableOf(String html) {
         int from = html.indexOf("<tbody>");
         return html.substring(from, html.indexOf("</tbody>", from));
