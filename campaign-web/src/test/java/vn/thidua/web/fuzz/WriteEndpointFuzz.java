@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -275,7 +278,8 @@ abstract class WriteEndpointFuzz {
      * What the fuzz found first: a user's display name with a NUL (or any character {@link Text} forbids) was stored
      * (users are rows, not events, so the command interceptor never saw it; PostgreSQL refuses a NUL outright).
      */
-    static void displayNameWithForbiddenCharactersIsRefused() {
+    @Example
+    void aDisplayNameWithControlCharactersIsRefused() {
         for (String name : List.of("a\u0000b", "Nguy\u202eễn", "Cán\u200bbộ", "x\u0085y")) {
             long users = count("app_user");
             String body = "{\"username\":\"fz-" + Driver.tag().toLowerCase(java.util.Locale.ROOT)
@@ -290,7 +294,8 @@ abstract class WriteEndpointFuzz {
     }
 
     /** Every POST and PUT of the OpenAPI document is in a group or left out with a reason. */
-    static void everyWriteOperationIsFuzzed() {
+    @Example
+    void everyWriteOperationOfTheOpenApiDocumentIsFuzzed() {
         Set<String> fuzzed = new java.util.HashSet<>();
         GROUPS.values().forEach(fuzzed::addAll);
         List<String> missing = new ArrayList<>();
@@ -329,6 +334,34 @@ abstract class WriteEndpointFuzz {
     static long count(String table) {
         Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
         return n == null ? 0 : n;
+    }
+
+    // ---------------------------------------------------------------- the properties, one a group; the number of
+    // tries is each subclass's (its @PropertyDefaults)
+
+    @Property
+    void clusters(@ForAll("clusterCalls") Call call) {
+        check("clusters", call);
+    }
+
+    @Property
+    void campaigns(@ForAll("campaignCalls") Call call) {
+        check("campaigns", call);
+    }
+
+    @Property
+    void submissions(@ForAll("submissionCalls") Call call) {
+        check("submissions", call);
+    }
+
+    @Property
+    void commendations(@ForAll("commendationCalls") Call call) {
+        check("commendations", call);
+    }
+
+    @Property
+    void users(@ForAll("userCalls") Call call) {
+        check("users", call);
     }
 
     // ---------------------------------------------------------------- the generated calls, one provider a group
