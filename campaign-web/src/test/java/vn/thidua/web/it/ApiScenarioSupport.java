@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.thidua.domain.shared.Deadlines;
@@ -38,6 +39,7 @@ import static vn.thidua.web.testsupport.Problems.assertRule;
  * subclass), a client, a driver that builds clusters and campaigns through the API, and checks of the event store
  * around a request.
  */
+@AutoConfigureObservability
 abstract class ApiScenarioSupport {
     static final String NO_DEMO = "thidua.demo.enabled=false";
     static final String ADMIN_USER = "thidua.admin.user=ops";

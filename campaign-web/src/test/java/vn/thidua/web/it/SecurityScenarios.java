@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.thidua.web.testsupport.Api;
@@ -33,6 +34,7 @@ import static vn.thidua.web.testsupport.Problems.assertRule;
  * reach them; every throttling case comes from client addresses of its own ({@code X-Forwarded-For}, trusted from
  * the loopback proxy), so the cases and the other tests do not share a bucket.
  */
+@AutoConfigureObservability
 abstract class SecurityScenarios {
     static final String PER_USER = "thidua.signin.per-user.attempts=5";
     static final String PER_ADDRESS = "thidua.signin.per-address.attempts=12";

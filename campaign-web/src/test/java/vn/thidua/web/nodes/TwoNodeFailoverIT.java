@@ -464,11 +464,9 @@ class TwoNodeFailoverIT {
         return node;
     }
 
-    /** The URL of the database {@link PostgresDatabase} created for this class, through its public registration. */
+    /** The URL of the database {@link PostgresDatabase} created for this class. */
     private static String databaseUrl() {
-        Map<String, Supplier<Object>> properties = new HashMap<>();
-        PostgresDatabase.register(properties::put);
-        return String.valueOf(properties.get("spring.datasource.url").get());
+        return PostgresDatabase.url();
     }
 
     /** {@code processor/segment -> owner} for the three projections' processors. */
