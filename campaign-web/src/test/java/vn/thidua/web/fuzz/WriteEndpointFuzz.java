@@ -24,6 +24,8 @@ import vn.thidua.web.ThiDuaApplication;
 import vn.thidua.web.testsupport.Api;
 import vn.thidua.web.testsupport.Driver;
 import vn.thidua.web.testsupport.Fixture;
+import vn.thidua.web.testsupport.Rows;
+import vn.thidua.web.testsupport.Waits;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -324,7 +326,7 @@ abstract class WriteEndpointFuzz {
                 caughtUp &= "LIVE".equals(p.path("status").asText())
                         && p.path("position").asLong() >= p.path("headPosition").asLong();
             }
-            sleep(200);
+            Waits.sleep(200);
         }
         assertThat(caughtUp).as("projections caught up after the fuzz").isTrue();
         assertThat(count("dead_letter_entry")).as("dead letters after the fuzz (an accepted body broke a projection)")
@@ -332,8 +334,7 @@ abstract class WriteEndpointFuzz {
     }
 
     static long count(String table) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
-        return n == null ? 0 : n;
+        return Rows.count(jdbc, table);
     }
 
     // ---------------------------------------------------------------- the properties, one a group; the number of
@@ -829,15 +830,6 @@ abstract class WriteEndpointFuzz {
         try {
             return Api.JSON.writeValueAsString(node);
         } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

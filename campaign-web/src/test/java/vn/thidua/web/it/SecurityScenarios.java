@@ -13,6 +13,7 @@ import vn.thidua.web.testsupport.Api.Response;
 import vn.thidua.web.testsupport.Driver;
 import vn.thidua.web.testsupport.Fixture;
 import vn.thidua.web.testsupport.RawHttp;
+import vn.thidua.web.testsupport.Rows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -62,13 +63,11 @@ abstract class SecurityScenarios {
     }
 
     long events() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
-        return n == null ? 0 : n;
+        return Rows.count(jdbc, "domain_event_entry");
     }
 
     long users() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Long.class);
-        return n == null ? 0 : n;
+        return Rows.count(jdbc, "app_user");
     }
 
     Response recordsNothing(Supplier<Response> request) {
