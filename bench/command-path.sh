@@ -10,10 +10,7 @@
 NAME=command-path
 source "$(dirname "$0")/lib.sh"
 UNITS="${UNITS:-128}"; CLIENTS="${CLIENTS:-16}"; DUR="${DUR:-10}"; WARM="${WARM:-10}"; ROUNDS="${ROUNDS:-2}"
-REPORT="$OUT/$NAME.txt"
-build
-start_app
-client setup "$BASE" "ops:$ADMIN_PW" "$UNITS" "$WORK/units.txt"
+start_with_units "$UNITS"
 sql "CREATE TABLE bench_pg_event (LIKE bench_bare_event INCLUDING ALL)"
 
 run_wrk() { # prefix valueBase seconds

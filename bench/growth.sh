@@ -8,11 +8,8 @@
 NAME=growth
 source "$(dirname "$0")/lib.sh"
 SMALL="${SMALL:-40}"; BIG="${BIG:-2}"; EVENTS="${EVENTS:-1000}"; PER_SIDE="${PER_SIDE:-400}"; WARMUP="${WARMUP:-100}"
-REPORT="$OUT/$NAME.txt"
-build
-start_app
 N=$((SMALL + BIG + 1))   # the last unit only takes the warm-up of the small side
-client setup "$BASE" "ops:$ADMIN_PW" "$N" "$WORK/units.txt"
+start_with_units "$N"
 # Small: pledge + 5 reports = 6 events before measuring; each then takes PER_SIDE/SMALL more (6 -> ~16, mean ~11).
 client fill "$BASE" "$WORK/units.txt" 0 "$N" 5 8
 CAMPAIGN=$(head -1 "$WORK/units.txt" | cut -d' ' -f1)

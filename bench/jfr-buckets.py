@@ -4,6 +4,7 @@ Usage: jfr print --stack-depth 400 --events jdk.ExecutionSample x.jfr | bench/jf
 Each sample goes to the first bucket (in the order below) with a frame on its stack; threads other than Tomcat's
 are reported as one line per thread-name prefix."""
 import re, sys, collections
+from jfr_samples import samples
 BUCKETS = [
     ("Basic auth (credential cache + user SELECT)", ["VerifiedCredentialsCache.authenticate"]),
     ("campaign terms read in the command handler (Participation.openCampaign)", ["Participation.openCampaign"]),
@@ -19,11 +20,8 @@ BUCKETS = [
     ("Spring MVC / Security / Tomcat / metrics (the rest)", [""]),
 ]
 counts, other, total = collections.Counter(), collections.Counter(), 0
-frames, thread = [], ''
-def flush():
+def count(thread, frames):
     global total
-    if not frames:
-        return
     if 'http-nio' not in thread:
         name = re.sub(r'[-\d\]]+$', '', thread.split('"')[1] if '"' in thread else thread)
         other[name] += 1
@@ -41,17 +39,8 @@ def flush():
             elif k in chain:
                 counts[label] += 1
                 return
-for line in sys.stdin:
-    s = line.strip()
-    if s.startswith('jdk.ExecutionSample'):
-        flush(); frames, thread = [], ''
-    elif s.startswith('sampledThread'):
-        thread = s
-    else:
-        m = re.match(r'([\w$.<>/]+)\(.*\)\s+line:', s)
-        if m:
-            frames.append(m.group(1))
-flush()
+for thread, frames in samples(sys.stdin):
+    count(thread, frames)
 alls = total + sum(other.values())
 print(f"request-thread samples: {total} of {alls} JVM samples ({100.0 * total / max(1, alls):.0f} %)")
 for label, _ in BUCKETS:

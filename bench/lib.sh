@@ -8,6 +8,7 @@ export PGHOST PGPORT PGUSER
 PSQL=(psql -X -q -v ON_ERROR_STOP=1 -d postgres)
 OUT="$ROOT/target/benchmarks"
 mkdir -p "$OUT"
+REPORT="$OUT/$NAME.txt"
 WORK=$(mktemp -d /tmp/thidua-bench.XXXXXX)
 DB="thidua_bench_$(date +%s)_$$"
 PORT="${PORT:-$((20000 + RANDOM % 20000))}"
@@ -37,6 +38,14 @@ build() {
 }
 
 client() { java -cp "$WORK/client" vn.thidua.web.bench.BenchClient "$@"; }
+
+# Builds and starts the app, then sets up $1 units as BenchClient setup does (a cluster, its launched campaign, an
+# officer and a pledge per unit), one line a unit in $WORK/units.txt.
+start_with_units() {
+  build
+  start_app
+  client setup "$BASE" "ops:$ADMIN_PW" "$1" "$WORK/units.txt"
+}
 
 start_app() {
   "${PSQL[@]}" -c "CREATE DATABASE $DB"

@@ -7,10 +7,7 @@ NAME=profile-command-path
 source "$(dirname "$0")/lib.sh"
 UNITS="${UNITS:-128}"; CLIENTS="${CLIENTS:-16}"; DUR="${DUR:-20}"
 APP_JAVA_OPTS="-XX:FlightRecorderOptions:stackdepth=512"
-REPORT="$OUT/$NAME.txt"
-build
-start_app
-client setup "$BASE" "ops:$ADMIN_PW" "$UNITS" "$WORK/units.txt"
+start_with_units "$UNITS"
 run_wrk() { wrk -t2 -c"$CLIENTS" -d"$3"s --timeout 10s -s bench/report.lua "$BASE" -- "$WORK/units.txt" "$1" "$2" 2 \
     | grep '^WRK'; }
 run_wrk /api/v1/bench 1000000000000 10 >/dev/null

@@ -6,10 +6,7 @@
 NAME=queries
 source "$(dirname "$0")/lib.sh"
 UNITS="${UNITS:-64}"; REPORTS="${REPORTS:-3}"; RATES="${RATES:-1000 100}"; DUR="${DUR:-10}"; WARM="${WARM:-3}"
-REPORT="$OUT/$NAME.txt"
-build
-start_app
-client setup "$BASE" "ops:$ADMIN_PW" "$UNITS" "$WORK/units.txt"
+start_with_units "$UNITS"
 client fill "$BASE" "$WORK/units.txt" 0 "$UNITS" "$REPORTS" 8
 await_projections
 CAMPAIGN=$(head -1 "$WORK/units.txt" | cut -d' ' -f1)

@@ -5,8 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.thidua.command.support.AcceptableInputInterceptor;
-import vn.thidua.command.support.StreamTargetResolver;
-import vn.thidua.command.testsupport.FakeLookups;
+import vn.thidua.command.testsupport.Fixtures;
 import vn.thidua.domain.campaign.Content;
 import vn.thidua.domain.campaign.Direction;
 import vn.thidua.domain.campaign.Indicator;
@@ -21,7 +20,6 @@ import java.util.List;
 
 import static vn.thidua.command.testsupport.Refusals.invalid;
 import static vn.thidua.command.testsupport.SampleCampaign.CAMPAIGN;
-import static vn.thidua.command.testsupport.SampleCampaign.cluster;
 import static vn.thidua.command.testsupport.SampleCampaign.n;
 import static vn.thidua.command.testsupport.SampleCampaign.sample;
 
@@ -31,9 +29,7 @@ class CampaignInputTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Campaign.class);
-        fixture.registerCommandTargetResolver(new StreamTargetResolver());
-        fixture.registerInjectableResource(new FakeLookups().with(cluster()));
+        fixture = Fixtures.campaign();
         fixture.registerCommandHandlerInterceptor(new AcceptableInputInterceptor());
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import vn.thidua.command.support.StreamTargetResolver;
 import vn.thidua.command.testsupport.FakeLookups;
+import vn.thidua.command.testsupport.Fixtures;
 import vn.thidua.domain.campaign.CampaignClosed;
 import vn.thidua.domain.campaign.CampaignLaunched;
 import vn.thidua.domain.campaign.CloseCampaign;
@@ -55,9 +56,7 @@ class CampaignTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Campaign.class);
-        fixture.registerCommandTargetResolver(new StreamTargetResolver());
-        fixture.registerInjectableResource(new FakeLookups().with(cluster()));
+        fixture = Fixtures.campaign();
     }
 
     private static Matcher<Object> launchedWithMembers(List<UnitRef> members) {

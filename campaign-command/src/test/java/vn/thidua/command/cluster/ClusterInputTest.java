@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.thidua.command.support.AcceptableInputInterceptor;
-import vn.thidua.command.support.StreamTargetResolver;
+import vn.thidua.command.testsupport.Fixtures;
 import vn.thidua.domain.cluster.ClusterRegistered;
 import vn.thidua.domain.cluster.RegisterCluster;
 import vn.thidua.domain.shared.UnitRef;
@@ -23,8 +23,7 @@ class ClusterInputTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Cluster.class);
-        fixture.registerCommandTargetResolver(new StreamTargetResolver());
+        fixture = Fixtures.of(Cluster.class);
         fixture.registerCommandHandlerInterceptor(new AcceptableInputInterceptor());
     }
 

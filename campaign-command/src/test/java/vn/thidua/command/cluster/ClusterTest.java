@@ -1,10 +1,10 @@
 package vn.thidua.command.cluster;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import vn.thidua.command.testsupport.Fixtures;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import vn.thidua.command.support.StreamTargetResolver;
 import vn.thidua.domain.cluster.ClusterRegistered;
 import vn.thidua.domain.cluster.RegisterCluster;
 import vn.thidua.domain.shared.InvalidValue;
@@ -28,8 +28,7 @@ class ClusterTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Cluster.class);
-        fixture.registerCommandTargetResolver(new StreamTargetResolver());
+        fixture = Fixtures.of(Cluster.class);
     }
 
     private static RegisterCluster register(List<UnitRef> members, String head) {

@@ -5,8 +5,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import vn.thidua.command.support.StreamTargetResolver;
 import vn.thidua.command.testsupport.FakeLookups;
+import vn.thidua.command.testsupport.Fixtures;
 import vn.thidua.command.testsupport.MutableClock;
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.commendation.ApproveCommendation;
@@ -61,8 +61,7 @@ class CommendationTest {
     @BeforeEach
     void setUp() {
         campaigns = new FakeLookups().with(eightMembersClosed());
-        fixture = new AggregateTestFixture<>(Commendation.class);
-        fixture.registerCommandTargetResolver(new StreamTargetResolver());
+        fixture = Fixtures.of(Commendation.class);
         fixture.registerInjectableResource(campaigns);
         fixture.registerInjectableResource(clock);
     }

@@ -7,6 +7,9 @@ import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.RuleViolation;
 
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
 /** Matchers for the three ways a command is refused, naming the rule or field that refused it. */
 public final class Refusals {
     private Refusals() {
@@ -14,55 +17,34 @@ public final class Refusals {
 
     /** A {@link RuleViolation} with exactly this rule name. */
     public static Matcher<Object> violates(String rule) {
-        return new TypeSafeMatcher<>(Object.class) {
-            @Override
-            protected boolean matchesSafely(Object item) {
-                return item instanceof RuleViolation v && rule.equals(v.rule());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("a RuleViolation of rule ").appendValue(rule);
-            }
-
-            @Override
-            protected void describeMismatchSafely(Object item, Description description) {
-                describe(item, description);
-            }
-        };
+        return refusal(item -> item instanceof RuleViolation v && rule.equals(v.rule()),
+                description -> description.appendText("a RuleViolation of rule ").appendValue(rule));
     }
 
     /** An {@link InvalidValue} on exactly this field. */
     public static Matcher<Object> invalid(String field) {
-        return new TypeSafeMatcher<>(Object.class) {
-            @Override
-            protected boolean matchesSafely(Object item) {
-                return item instanceof InvalidValue v && field.equals(v.field());
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("an InvalidValue on field ").appendValue(field);
-            }
-
-            @Override
-            protected void describeMismatchSafely(Object item, Description description) {
-                describe(item, description);
-            }
-        };
+        return refusal(item -> item instanceof InvalidValue v && field.equals(v.field()),
+                description -> description.appendText("an InvalidValue on field ").appendValue(field));
     }
 
     /** A {@link NotFound} of this kind and id. */
     public static Matcher<Object> notFound(String kind, String id) {
+        return refusal(item -> item instanceof NotFound n && kind.equals(n.kind()) && id.equals(n.id()),
+                description -> description.appendText("a NotFound of ").appendValue(kind).appendText(" ")
+                        .appendValue(id));
+    }
+
+    /** A matcher of the refusals {@code matches} accepts, described by {@code expected}, any mismatch by its kind. */
+    private static Matcher<Object> refusal(Predicate<Object> matches, Consumer<Description> expected) {
         return new TypeSafeMatcher<>(Object.class) {
             @Override
             protected boolean matchesSafely(Object item) {
-                return item instanceof NotFound n && kind.equals(n.kind()) && id.equals(n.id());
+                return matches.test(item);
             }
 
             @Override
             public void describeTo(Description description) {
-                description.appendText("a NotFound of ").appendValue(kind).appendText(" ").appendValue(id);
+                expected.accept(description);
             }
 
             @Override

@@ -9,16 +9,11 @@ import vn.thidua.domain.participation.ReportSubmitted;
 import vn.thidua.domain.query.LeagueTableQuery;
 import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.query.projection.ProjectionRebuilder;
-import vn.thidua.query.projection.ProjectionStates;
-import vn.thidua.eventstore.EventTable;
 import vn.thidua.query.testsupport.Deliver;
 import vn.thidua.query.testsupport.SmallCampaign;
-import vn.thidua.query.testsupport.TestEventStore;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 
@@ -40,27 +35,17 @@ import static vn.thidua.query.testsupport.SmallCampaign.values;
 class HeldBackCampaignTest {
     private static final String OTHER = "other";
 
-    private TestEventStore store;
-    private EventTable events;
-    private ProjectionStates states;
-    private LeagueTableStore tables;
-    private CampaignHistories histories;
-    private Clock clock;
+    private LeagueTableRig rig;
     private LeagueTableProjection projection;
 
     @BeforeEach
     void setUp() {
-        store = new TestEventStore();
-        clock = Clock.fixed(Instant.parse("2025-08-01T00:00:00Z"), ZoneOffset.UTC);
-        events = new EventTable(store.jdbc, store.transactions);
-        states = new ProjectionStates(store.jdbc, clock);
-        tables = new LeagueTableStore(store.jdbc);
-        histories = new CampaignHistories(events);
-        projection = new LeagueTableProjection(histories, tables, states, clock);
+        rig = new LeagueTableRig();
+        projection = rig.projection();
     }
 
     private TrackedEventMessage<?> append(String stream, String type, Object event, Instant at) {
-        return store.appendDelivered(stream, type, event, at, "tester");
+        return rig.store.appendDelivered(stream, type, event, at, "tester");
     }
 
     private void record(String stream, String type, Object event, Instant at) {
@@ -75,9 +60,9 @@ class HeldBackCampaignTest {
     }
 
     private List<Map<String, Object>> rows(String campaignId) {
-        return store.jdbc.queryForList("SELECT unit_code, rank, total, provisional FROM league_table_row"
+        return rig.store.jdbc.queryForList("SELECT unit_code, rank, total, provisional FROM league_table_row"
                 + " WHERE campaign_id = ? AND generation = ? ORDER BY position", campaignId,
-                states.activeGeneration(LeagueTableProjection.NAME));
+                rig.states.activeGeneration(LeagueTableProjection.NAME));
     }
 
     @Test
@@ -89,12 +74,12 @@ class HeldBackCampaignTest {
                 LAUNCH.plusSeconds(30));
         List<Map<String, Object>> smallBefore = rows(ID);
 
-        long planted = store.appendRaw(participation(C), "Participation", PledgeSubmitted.class.getName(),
+        long planted = rig.store.appendRaw(participation(C), "Participation", PledgeSubmitted.class.getName(),
                 "{\"participationId\":\"participation:small:C\",\"targets\":{\"Q\":".getBytes(StandardCharsets.UTF_8),
                 JULY.plusSeconds(10));
 
         // After a restart (nothing in memory), the next events: one of the held campaign, one of another.
-        projection = new LeagueTableProjection(histories, tables, states, clock);
+        projection = rig.projection();
         TrackedEventMessage<?> held = append(participation(B), "Participation",
                 new ReportSubmitted(participation(B), ID, B, "P2", values("140", "1"), false), JULY.plusSeconds(20));
         assertThatThrownBy(() -> Deliver.to(projection, held))
@@ -106,19 +91,19 @@ class HeldBackCampaignTest {
 
         assertThat(rows(ID)).as("the held campaign's table as it stood before the unreadable event")
                 .isEqualTo(smallBefore);
-        LeagueTableQueries queries = new LeagueTableQueries(tables, histories, clock);
+        LeagueTableQueries queries = rig.queries();
         assertThat(queries.handle(new LeagueTableQuery(OTHER, null, null)).row(A).orElseThrow().total())
                 .as("another campaign goes on").isEqualByComparingTo("106");
 
         List<Map<String, Object>> smallLive = rows(ID);
         List<Map<String, Object>> otherLive = rows(OTHER);
-        ProjectionRebuilder rebuilder = new ProjectionRebuilder(List.of(projection), states, events,
-                store.transactions);
+        ProjectionRebuilder rebuilder = new ProjectionRebuilder(List.of(projection), rig.states, rig.events,
+                rig.store.transactions);
         rebuilder.replayNow(LeagueTableProjection.NAME);
-        assertThat(states.status(LeagueTableProjection.NAME).status()).isEqualTo("LIVE");
+        assertThat(rig.states.status(LeagueTableProjection.NAME).status()).isEqualTo("LIVE");
         assertThat(rows(ID)).isEqualTo(smallLive);
         assertThat(rows(OTHER)).isEqualTo(otherLive);
-        assertThat(states.status(LeagueTableProjection.NAME).message())
+        assertThat(rig.states.status(LeagueTableProjection.NAME).message())
                 .contains("1 event(s) could not be read", "position " + planted, StreamIds.campaign(ID));
     }
 }

@@ -26,7 +26,6 @@ import vn.thidua.query.testsupport.TestEventStore;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -54,14 +53,13 @@ class LeagueTableProjectionTest {
 
     @BeforeEach
     void setUp() {
-        store = new TestEventStore();
-        clock = Clock.fixed(Instant.parse("2025-08-01T00:00:00Z"), ZoneOffset.UTC);
-        events = new EventTable(store.jdbc, store.transactions);
-        states = new ProjectionStates(store.jdbc, clock);
-        LeagueTableStore tables = new LeagueTableStore(store.jdbc);
-        CampaignHistories histories = new CampaignHistories(events);
-        projection = new LeagueTableProjection(histories, tables, states, clock);
-        queries = new LeagueTableQueries(tables, histories, clock);
+        LeagueTableRig rig = new LeagueTableRig();
+        store = rig.store;
+        clock = rig.clock;
+        events = rig.events;
+        states = rig.states;
+        projection = rig.projection();
+        queries = rig.queries();
         rebuilder = new ProjectionRebuilder(List.of(projection), states, events, store.transactions);
     }
 

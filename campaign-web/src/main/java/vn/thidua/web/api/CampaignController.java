@@ -8,7 +8,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.domain.campaign.LaunchCampaign;
 import vn.thidua.domain.shared.Outcome;
 import vn.thidua.web.app.Caller;
@@ -23,13 +22,11 @@ import java.util.List;
 @RequestMapping("/api/v1/campaigns")
 public class CampaignController {
     private final CampaignService service;
-    private final CampaignTermsLookup campaigns;
-    private final Campaigns all;
+    private final Campaigns campaigns;
 
-    public CampaignController(CampaignService service, CampaignTermsLookup campaigns, Campaigns all) {
+    public CampaignController(CampaignService service, Campaigns campaigns) {
         this.service = service;
         this.campaigns = campaigns;
-        this.all = all;
     }
 
     @PostMapping
@@ -43,7 +40,7 @@ public class CampaignController {
 
     @GetMapping
     public List<CampaignView> list() {
-        return all.all().stream().map(CampaignView::of).toList();
+        return campaigns.all().stream().map(CampaignView::of).toList();
     }
 
     @GetMapping("/{campaignId}")

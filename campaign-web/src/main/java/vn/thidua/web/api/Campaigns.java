@@ -11,7 +11,10 @@ import vn.thidua.domain.shared.StreamIds;
 import java.util.List;
 import java.util.Optional;
 
-/** Every launched campaign's terms, in launch order: the one list the API and the pages share. */
+/**
+ * The campaigns the API and the pages read: every launched campaign's terms in launch order (the one list they
+ * share), and one campaign's terms as its stream has them now.
+ */
 @Component
 public class Campaigns {
     private final EventStreams streams;
@@ -28,5 +31,10 @@ public class Campaigns {
                 .map(stream -> campaigns.find(stream.substring(prefix)))
                 .flatMap(Optional::stream)
                 .toList();
+    }
+
+    /** The campaign's terms as its own stream has them now; not found when there is no such campaign. */
+    public CampaignTerms require(String campaignId) {
+        return campaigns.require(campaignId);
     }
 }

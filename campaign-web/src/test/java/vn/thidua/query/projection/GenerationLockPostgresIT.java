@@ -9,6 +9,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.thidua.web.testsupport.PostgresDatabase;
+import vn.thidua.web.testsupport.Waits;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -50,12 +51,12 @@ class GenerationLockPostgresIT {
             int offset = i;
             Thread writer = new Thread(() -> {
                 try {
-                    sleep(offset * 15L); // staggered, so that at every moment some batch holds the lock
+                    Waits.sleep(offset * 15L); // staggered, so that at every moment some batch holds the lock
                     while (System.nanoTime() < writeUntil && seenAfterSwitch.size() < 2 * WRITERS) {
                         boolean switchDoneBefore = switched.get();
                         int generation = tx.execute(s -> {
                             int g = states.generationForWrite(NAME);
-                            sleep(60); // the batch's writes
+                            Waits.sleep(60); // the batch's writes
                             // Taken last, just before the commit: the order in which batches end.
                             jdbc.update("INSERT INTO probe VALUES (?, nextval('probe_order'))", g);
                             return g;
@@ -77,7 +78,7 @@ class GenerationLockPostgresIT {
             // Switch only once batches of the old generation have ended (and others are under way).
             while (jdbc.queryForObject("SELECT COUNT(*) FROM probe", Long.class) < WRITERS
                     && System.nanoTime() < writeUntil) {
-                sleep(20);
+                Waits.sleep(20);
             }
             switchOrder = tx.execute(s -> {
                 states.lockedGeneration(NAME);
@@ -98,14 +99,5 @@ class GenerationLockPostgresIT {
                 .as("batches that wrote the old generation").isNotEmpty().allSatisfy(
                         order -> assertThat(order).as("ended before the switch").isLessThan(switchOrder));
         assertThat(seenAfterSwitch).isNotEmpty().containsOnly(1);
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

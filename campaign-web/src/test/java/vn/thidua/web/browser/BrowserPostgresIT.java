@@ -1,13 +1,7 @@
 package vn.thidua.web.browser;
 
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import vn.thidua.web.testsupport.PostgresDatabase;
+import vn.thidua.web.testsupport.OnPostgres;
 
 import java.nio.file.Path;
 
@@ -16,18 +10,10 @@ import java.nio.file.Path;
  * class and dropped after it. Skipped when PostgreSQL is unreachable (failed instead when
  * {@code THIDUA_REQUIRE_POSTGRES=1}) or when the browser is missing (failed when {@code THIDUA_REQUIRE_BROWSER=1}).
  */
-@Tag("postgres")
-@ExtendWith(PostgresDatabase.class)
+@OnPostgres
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"thidua.demo.enabled=true", "thidua.demo.password=" + BrowserScenarios.PASSWORD})
-@ActiveProfiles("postgres")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class BrowserPostgresIT extends BrowserScenarios {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PostgresDatabase.register(registry);
-    }
 
     @Override
     Path screenshotDir() {

@@ -111,8 +111,10 @@ abstract class BrowserScenarios {
     WebDriver driver;
     WebDriverWait wait;
 
-    /** Where this class's screenshots go. */
-    abstract Path screenshotDir();
+    /** Where this class's screenshots go: {@code target/screenshots}, unless the subclass names its own folder. */
+    Path screenshotDir() {
+        return Path.of("target", "screenshots");
+    }
 
     @BeforeAll
     static void resetClassState() {

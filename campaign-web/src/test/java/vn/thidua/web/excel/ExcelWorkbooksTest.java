@@ -17,8 +17,6 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import vn.thidua.command.support.CampaignTermsLookup;
@@ -34,6 +32,7 @@ import vn.thidua.web.security.AppUser;
 import vn.thidua.web.security.Permissions;
 import vn.thidua.web.security.UserStore;
 import vn.thidua.web.seed.ClusterTwoSeed;
+import vn.thidua.web.testsupport.OnH2;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -57,6 +56,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 /** The Excel exports, templates, imports and launch, on the seeded demo (Cluster II 2021 and the current year). */
+@OnH2
 @SpringBootTest(properties = {"thidua.demo.enabled=true", "thidua.demo.password=Demo-pass-1"})
 @AutoConfigureMockMvc
 class ExcelWorkbooksTest {
@@ -64,14 +64,6 @@ class ExcelWorkbooksTest {
     private static final String OPEN = ClusterTwoSeed.campaignIdFor(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear());
     private static final Pattern ERROR_ROW = Pattern.compile(
             "<tr class=\"excel-error\">\\s*<td>(.*?)</td>\\s*<td>(.*?)</td>\\s*<td>(.*?)</td>\\s*<td>(.*?)</td>");
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:excel-" + UUID.randomUUID()
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-        registry.add("spring.datasource.username", () -> "sa");
-        registry.add("spring.datasource.password", () -> "");
-    }
 
     @Autowired
     MockMvc mvc;

@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.util.RawValue;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,6 +24,8 @@ import vn.thidua.web.ThiDuaApplication;
 import vn.thidua.web.testsupport.Api;
 import vn.thidua.web.testsupport.Driver;
 import vn.thidua.web.testsupport.Fixture;
+import vn.thidua.web.testsupport.Rows;
+import vn.thidua.web.testsupport.Waits;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -275,7 +280,8 @@ abstract class WriteEndpointFuzz {
      * What the fuzz found first: a user's display name with a NUL (or any character {@link Text} forbids) was stored
      * (users are rows, not events, so the command interceptor never saw it; PostgreSQL refuses a NUL outright).
      */
-    static void displayNameWithForbiddenCharactersIsRefused() {
+    @Example
+    void aDisplayNameWithControlCharactersIsRefused() {
         for (String name : List.of("a\u0000b", "Nguy\u202eễn", "Cán\u200bbộ", "x\u0085y")) {
             long users = count("app_user");
             String body = "{\"username\":\"fz-" + Driver.tag().toLowerCase(java.util.Locale.ROOT)
@@ -290,7 +296,8 @@ abstract class WriteEndpointFuzz {
     }
 
     /** Every POST and PUT of the OpenAPI document is in a group or left out with a reason. */
-    static void everyWriteOperationIsFuzzed() {
+    @Example
+    void everyWriteOperationOfTheOpenApiDocumentIsFuzzed() {
         Set<String> fuzzed = new java.util.HashSet<>();
         GROUPS.values().forEach(fuzzed::addAll);
         List<String> missing = new ArrayList<>();
@@ -319,7 +326,7 @@ abstract class WriteEndpointFuzz {
                 caughtUp &= "LIVE".equals(p.path("status").asText())
                         && p.path("position").asLong() >= p.path("headPosition").asLong();
             }
-            sleep(200);
+            Waits.sleep(200);
         }
         assertThat(caughtUp).as("projections caught up after the fuzz").isTrue();
         assertThat(count("dead_letter_entry")).as("dead letters after the fuzz (an accepted body broke a projection)")
@@ -327,8 +334,35 @@ abstract class WriteEndpointFuzz {
     }
 
     static long count(String table) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table, Long.class);
-        return n == null ? 0 : n;
+        return Rows.count(jdbc, table);
+    }
+
+    // ---------------------------------------------------------------- the properties, one a group; the number of
+    // tries is each subclass's (its @PropertyDefaults)
+
+    @Property
+    void clusters(@ForAll("clusterCalls") Call call) {
+        check("clusters", call);
+    }
+
+    @Property
+    void campaigns(@ForAll("campaignCalls") Call call) {
+        check("campaigns", call);
+    }
+
+    @Property
+    void submissions(@ForAll("submissionCalls") Call call) {
+        check("submissions", call);
+    }
+
+    @Property
+    void commendations(@ForAll("commendationCalls") Call call) {
+        check("commendations", call);
+    }
+
+    @Property
+    void users(@ForAll("userCalls") Call call) {
+        check("users", call);
     }
 
     // ---------------------------------------------------------------- the generated calls, one provider a group
@@ -796,15 +830,6 @@ abstract class WriteEndpointFuzz {
         try {
             return Api.JSON.writeValueAsString(node);
         } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
     }

@@ -1,8 +1,6 @@
 package vn.thidua.web.fuzz;
 
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
+import net.jqwik.api.PropertyDefaults;
 import net.jqwik.api.Tag;
 import net.jqwik.api.lifecycle.AddLifecycleHook;
 import net.jqwik.api.lifecycle.AfterContainer;
@@ -21,6 +19,7 @@ import java.sql.SQLException;
  */
 @Tag("postgres")
 @AddLifecycleHook(WriteEndpointFuzzPostgresIT.SkipWithoutPostgres.class)
+@PropertyDefaults(tries = 40)
 class WriteEndpointFuzzPostgresIT extends WriteEndpointFuzz {
     static String database;
 
@@ -55,40 +54,5 @@ class WriteEndpointFuzzPostgresIT extends WriteEndpointFuzz {
                 database = null;
             }
         }
-    }
-
-    @Example
-    void everyWriteOperationOfTheOpenApiDocumentIsFuzzed() {
-        everyWriteOperationIsFuzzed();
-    }
-
-    @Example
-    void aDisplayNameWithControlCharactersIsRefused() {
-        displayNameWithForbiddenCharactersIsRefused();
-    }
-
-    @Property(tries = 40)
-    void clusters(@ForAll("clusterCalls") Call call) {
-        check("clusters", call);
-    }
-
-    @Property(tries = 40)
-    void campaigns(@ForAll("campaignCalls") Call call) {
-        check("campaigns", call);
-    }
-
-    @Property(tries = 40)
-    void submissions(@ForAll("submissionCalls") Call call) {
-        check("submissions", call);
-    }
-
-    @Property(tries = 40)
-    void commendations(@ForAll("commendationCalls") Call call) {
-        check("commendations", call);
-    }
-
-    @Property(tries = 40)
-    void users(@ForAll("userCalls") Call call) {
-        check("users", call);
     }
 }

@@ -4,25 +4,17 @@ import org.flywaydb.core.Flyway;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import vn.thidua.web.testsupport.H2Database;
+import vn.thidua.web.testsupport.OnH2;
 
 import java.util.Map;
 import java.util.UUID;
 
 /** The hash chain and the archive on the embedded H2 database (in memory, its own; fresh ones for the imports). */
+@OnH2
 @org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {IntegrityScenarios.NO_DEMO, IntegrityScenarios.ADMIN_USER, IntegrityScenarios.ADMIN_PASSWORD})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class IntegrityH2IT extends IntegrityScenarios {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        H2Database.register(registry);
-    }
 
     @Override
     Map<String, Object> freshDatabase() {

@@ -2,16 +2,11 @@ package vn.thidua.web.integrity;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import vn.thidua.web.testsupport.PostgresDatabase;
+import vn.thidua.web.testsupport.OnPostgres;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -26,20 +21,12 @@ import java.util.UUID;
  * The hash chain and the archive on PostgreSQL (profile {@code postgres}): the class's own database, and fresh
  * ones (created here, dropped after the class) for the imports.
  */
-@Tag("postgres")
-@ExtendWith(PostgresDatabase.class)
+@OnPostgres
 @org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {IntegrityScenarios.NO_DEMO, IntegrityScenarios.ADMIN_USER, IntegrityScenarios.ADMIN_PASSWORD})
-@ActiveProfiles("postgres")
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class IntegrityPostgresIT extends IntegrityScenarios {
     private static final List<String> CREATED = new ArrayList<>();
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        PostgresDatabase.register(registry);
-    }
 
     @Override
     Map<String, Object> freshDatabase() {

@@ -1,21 +1,11 @@
 package vn.thidua.web.it;
 
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import vn.thidua.web.testsupport.H2Database;
+import vn.thidua.web.testsupport.OnH2;
 
 /** The API scenarios (write side, commendations, read side) on the embedded H2 database, in memory, its own. */
-@AutoConfigureObservability
+@OnH2
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {WriteSideScenarios.NO_DEMO, WriteSideScenarios.ADMIN_USER, WriteSideScenarios.ADMIN_PASSWORD})
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ApiH2IT extends ReadSideScenarios {
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        H2Database.register(registry);
-    }
 }

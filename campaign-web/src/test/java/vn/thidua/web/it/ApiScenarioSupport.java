@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.thidua.domain.shared.Deadlines;
@@ -13,6 +14,7 @@ import vn.thidua.web.testsupport.Api.Creds;
 import vn.thidua.web.testsupport.Api.Response;
 import vn.thidua.web.testsupport.Driver;
 import vn.thidua.web.testsupport.Fixture;
+import vn.thidua.web.testsupport.Rows;
 
 import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
@@ -38,6 +40,7 @@ import static vn.thidua.web.testsupport.Problems.assertRule;
  * subclass), a client, a driver that builds clusters and campaigns through the API, and checks of the event store
  * around a request.
  */
+@AutoConfigureObservability
 abstract class ApiScenarioSupport {
     static final String NO_DEMO = "thidua.demo.enabled=false";
     static final String ADMIN_USER = "thidua.admin.user=ops";
@@ -77,13 +80,11 @@ abstract class ApiScenarioSupport {
     // ---------------------------------------------------------------- the event store, read directly
 
     long events() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
-        return n == null ? 0 : n;
+        return Rows.count(jdbc, "domain_event_entry");
     }
 
     long users() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Long.class);
-        return n == null ? 0 : n;
+        return Rows.count(jdbc, "app_user");
     }
 
     List<String> payloadTypes(String aggregateId) {

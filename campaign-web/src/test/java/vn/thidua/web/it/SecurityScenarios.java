@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.thidua.web.testsupport.Api;
@@ -12,6 +13,7 @@ import vn.thidua.web.testsupport.Api.Response;
 import vn.thidua.web.testsupport.Driver;
 import vn.thidua.web.testsupport.Fixture;
 import vn.thidua.web.testsupport.RawHttp;
+import vn.thidua.web.testsupport.Rows;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,6 +35,7 @@ import static vn.thidua.web.testsupport.Problems.assertRule;
  * reach them; every throttling case comes from client addresses of its own ({@code X-Forwarded-For}, trusted from
  * the loopback proxy), so the cases and the other tests do not share a bucket.
  */
+@AutoConfigureObservability
 abstract class SecurityScenarios {
     static final String PER_USER = "thidua.signin.per-user.attempts=5";
     static final String PER_ADDRESS = "thidua.signin.per-address.attempts=12";
@@ -60,13 +63,11 @@ abstract class SecurityScenarios {
     }
 
     long events() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
-        return n == null ? 0 : n;
+        return Rows.count(jdbc, "domain_event_entry");
     }
 
     long users() {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM app_user", Long.class);
-        return n == null ? 0 : n;
+        return Rows.count(jdbc, "app_user");
     }
 
     Response recordsNothing(Supplier<Response> request) {

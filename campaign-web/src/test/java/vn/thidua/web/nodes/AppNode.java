@@ -1,6 +1,7 @@
 package vn.thidua.web.nodes;
 
 import vn.thidua.web.testsupport.Api;
+import vn.thidua.web.testsupport.Waits;
 
 import java.io.File;
 import java.io.IOException;
@@ -85,7 +86,7 @@ final class AppNode implements AutoCloseable {
             } catch (RuntimeException notYet) {
                 // not listening yet
             }
-            sleep(500);
+            Waits.sleep(500);
         }
         throw new AssertionError("node " + name + " not UP within " + timeout + ":\n" + tail(80));
     }
@@ -161,15 +162,6 @@ final class AppNode implements AutoCloseable {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

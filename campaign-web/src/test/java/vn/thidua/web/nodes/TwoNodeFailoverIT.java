@@ -12,6 +12,7 @@ import vn.thidua.web.testsupport.Driver;
 import vn.thidua.web.testsupport.Fixture;
 import vn.thidua.web.testsupport.PostgresDatabase;
 import vn.thidua.web.testsupport.ReadModels;
+import vn.thidua.web.testsupport.Waits;
 
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -185,7 +186,7 @@ class TwoNodeFailoverIT {
                     takenOver[0] = Instant.now();
                     break;
                 }
-                AppNode.sleep(100);
+                Waits.sleep(100);
             }
             // B again, in a new JVM, once A has taken over (or given up waiting for it).
             AppNode b2 = start("node-b2", url, args);
@@ -243,7 +244,7 @@ class TwoNodeFailoverIT {
                         done.incrementAndGet();
                         long rest = PACE_MILLIS - (System.nanoTime() - stepStart) / 1_000_000;
                         if (rest > 0) {
-                            AppNode.sleep(rest);
+                            Waits.sleep(rest);
                         }
                     }
                 }));
@@ -406,7 +407,7 @@ class TwoNodeFailoverIT {
                 if (firstCut == null) {
                     firstCut = Instant.now();
                 }
-                AppNode.sleep(100);
+                Waits.sleep(100);
             }
             System.out.printf("[nodes] %d connections to %s cut during the outage%n", cut, database);
             return firstCut;
@@ -454,7 +455,7 @@ class TwoNodeFailoverIT {
 
     private static void awaitCount(AtomicInteger counter, int atLeast) {
         while (counter.get() < atLeast) {
-            AppNode.sleep(20);
+            Waits.sleep(20);
         }
     }
 
@@ -464,11 +465,9 @@ class TwoNodeFailoverIT {
         return node;
     }
 
-    /** The URL of the database {@link PostgresDatabase} created for this class, through its public registration. */
+    /** The URL of the database {@link PostgresDatabase} created for this class. */
     private static String databaseUrl() {
-        Map<String, Supplier<Object>> properties = new HashMap<>();
-        PostgresDatabase.register(properties::put);
-        return String.valueOf(properties.get("spring.datasource.url").get());
+        return PostgresDatabase.url();
     }
 
     /** {@code processor/segment -> owner} for the three projections' processors. */
@@ -526,7 +525,7 @@ class TwoNodeFailoverIT {
     private static Map<String, List<Map<String, Object>>> stableReadModels(JdbcTemplate jdbc) {
         Map<String, List<Map<String, Object>>> last = readModels(jdbc);
         for (int i = 0; i < 10; i++) {
-            AppNode.sleep(1000);
+            Waits.sleep(1000);
             Map<String, List<Map<String, Object>>> now = readModels(jdbc);
             if (now.equals(last)) {
                 return now;
@@ -559,7 +558,7 @@ class TwoNodeFailoverIT {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("not within " + timeout + ": " + what);
             }
-            AppNode.sleep(200);
+            Waits.sleep(200);
         }
     }
 

@@ -5,12 +5,15 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -23,11 +26,12 @@ import java.util.regex.Pattern;
  * creates {@code thidua_it_<random>}; after the class it drops it (best effort). When PostgreSQL cannot be reached
  * the class is skipped, unless {@code THIDUA_REQUIRE_POSTGRES=1}: then it fails.
  *
- * <p>Register it with {@code @ExtendWith} on the test class <em>before</em> {@code @SpringBootTest} (so its
- * after-all runs once Spring has closed a {@code @DirtiesContext} context), and call {@link #register} from the
- * class's {@code @DynamicPropertySource}.
+ * <p>Spring test classes use it through {@link OnPostgres}: registered with {@code @ExtendWith} <em>before</em>
+ * {@code @SpringBootTest} (so its after-all runs once Spring has closed a {@code @DirtiesContext} context), and as the
+ * context's initializer, which points the application at the class's database.
  */
-public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback {
+public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallback,
+        ApplicationContextInitializer<ConfigurableApplicationContext> {
     private static final Pattern JDBC_URL = Pattern.compile("^(jdbc:postgresql://[^/?]+/)([^?]*)(\\?.*)?$");
     private static volatile String currentUrl;
 
@@ -47,12 +51,14 @@ public final class PostgresDatabase implements BeforeAllCallback, AfterAllCallba
         return "1".equals(System.getenv("THIDUA_REQUIRE_POSTGRES"));
     }
 
-    /** Points the application at the database created for the running class, with the {@code postgres} profile. */
-    public static void register(DynamicPropertyRegistry registry) {
-        registry.add("spring.datasource.url", PostgresDatabase::url);
-        registry.add("spring.datasource.username", PostgresDatabase::user);
-        registry.add("spring.datasource.password", PostgresDatabase::password);
-        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "8");
+    /** Points the application at the database created for the running class (the profile is {@link OnPostgres}'s). */
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgresDatabase", Map.of(
+                "spring.datasource.url", url(),
+                "spring.datasource.username", user(),
+                "spring.datasource.password", password(),
+                "spring.datasource.hikari.maximum-pool-size", "8")));
     }
 
     public static String url() {

@@ -3,8 +3,6 @@ package vn.thidua.web.ui.forms;
 import vn.thidua.web.app.Submissions;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -13,19 +11,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.campaign.Indicator;
-import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.RuleViolation;
 import vn.thidua.web.api.Bodies;
 import vn.thidua.web.api.ValueJson;
 import vn.thidua.web.app.Caller;
 import vn.thidua.web.app.Consistency;
 import vn.thidua.web.app.SubmissionService;
-import vn.thidua.web.config.AppClock;
 import vn.thidua.web.security.AppUser;
-import vn.thidua.web.security.Permissions;
 import vn.thidua.web.ui.Formats;
 
 import java.math.BigDecimal;
@@ -36,40 +30,30 @@ import java.util.Map;
 public class PledgeFormController {
     static final String PREFIX = "v";
     private final SubmissionService submissions;
-    private final CampaignTermsLookup campaigns;
-    private final Permissions permissions;
-    private final AppClock clock;
-    private final MessageSource messages;
+    private final UnitForms forms;
     private final Formats fmt;
 
-    public PledgeFormController(SubmissionService submissions, CampaignTermsLookup campaigns,
-                                Permissions permissions, AppClock clock,
-                                MessageSource messages, Formats fmt) {
+    public PledgeFormController(SubmissionService submissions, UnitForms forms, Formats fmt) {
         this.submissions = submissions;
-        this.campaigns = campaigns;
-        this.permissions = permissions;
-        this.clock = clock;
-        this.messages = messages;
+        this.forms = forms;
         this.fmt = fmt;
     }
 
     @GetMapping("/campaigns/{campaignId}/pledge/{unitCode}")
     public String form(@AuthenticationPrincipal AppUser user, @PathVariable String campaignId,
                        @PathVariable String unitCode, Model model) {
-        CampaignTerms terms = terms(campaignId, unitCode);
-        permissions.officerOf(user, unitCode);
+        CampaignTerms terms = forms.officerTerms(user, campaignId, unitCode);
         Submissions current = submissions.submissions(campaignId, unitCode);
         return page(model, terms, unitCode, ValueInputs.shown(terms, current.pledge()), current.pledge() != null,
-                new FormErrors(messages));
+                forms.errors());
     }
 
     @PostMapping("/campaigns/{campaignId}/pledge/{unitCode}")
     public String submit(Caller caller, @PathVariable String campaignId,
                          @PathVariable String unitCode, @RequestParam Map<String, String> params, Model model,
                          RedirectAttributes redirect, HttpServletResponse response) {
-        CampaignTerms terms = terms(campaignId, unitCode);
-        permissions.officerOf(caller.user(), unitCode);
-        FormErrors errors = new FormErrors(messages);
+        CampaignTerms terms = forms.officerTerms(caller.user(), campaignId, unitCode);
+        FormErrors errors = forms.errors();
         Map<String, String> typed = ValueInputs.typed(terms, PREFIX, params);
         Bodies.Pledge body = new Bodies.Pledge(ValueInputs.json(terms, PREFIX, typed, errors));
         boolean pledgedBefore = submissions.submissions(campaignId, unitCode).pledge() != null;
@@ -78,9 +62,8 @@ public class PledgeFormController {
                 // The unit page it leads to reads the progress projection: it waits for its own write.
                 submissions.pledge(caller.waiting(Consistency.ALL_PROJECTIONS), campaignId, unitCode,
                         ValueJson.read(terms, "targets", body.targets()));
-                redirect.addFlashAttribute("flashMessage", messages.getMessage(
-                        pledgedBefore ? "forms.pledge.revised" : "forms.pledge.saved", null,
-                        LocaleContextHolder.getLocale()));
+                redirect.addFlashAttribute("flashMessage", forms.message(
+                        pledgedBefore ? "forms.pledge.revised" : "forms.pledge.saved"));
                 return "redirect:/campaigns/" + campaignId + "/units/" + unitCode;
             } catch (RuntimeException e) {
                 Refusals.record(e, errors, path -> ValueInputs.fieldOf(path, "targets", PREFIX), null);
@@ -117,22 +100,13 @@ public class PledgeFormController {
         }
     }
 
-    private CampaignTerms terms(String campaignId, String unitCode) {
-        CampaignTerms terms = campaigns.require(campaignId);
-        if (!terms.isMember(unitCode)) {
-            throw new NotFound("unit", unitCode + " in campaign " + campaignId);
-        }
-        return terms;
-    }
-
     private String page(Model model, CampaignTerms terms, String unitCode, Map<String, String> values,
                         boolean pledgedBefore, FormErrors errors) {
         String readOnly = null;
         if (terms.closed()) {
-            readOnly = messages.getMessage("forms.readonly.closed", null, LocaleContextHolder.getLocale());
-        } else if (terms.pledgeDeadlinePassed(clock.instant())) {
-            readOnly = messages.getMessage("forms.readonly.pledge-deadline",
-                    new Object[]{fmt.date(terms.pledgeDeadline())}, LocaleContextHolder.getLocale());
+            readOnly = forms.message("forms.readonly.closed");
+        } else if (terms.pledgeDeadlinePassed(forms.now())) {
+            readOnly = forms.message("forms.readonly.pledge-deadline", fmt.date(terms.pledgeDeadline()));
         }
         model.addAttribute("terms", terms);
         model.addAttribute("unit", terms.member(unitCode).orElseThrow());

@@ -4,8 +4,6 @@ import vn.thidua.web.app.Submissions;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,7 +12,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.campaign.Period;
 import vn.thidua.domain.shared.Deadlines;
@@ -24,9 +21,7 @@ import vn.thidua.web.api.ValueJson;
 import vn.thidua.web.app.Caller;
 import vn.thidua.web.app.Consistency;
 import vn.thidua.web.app.SubmissionService;
-import vn.thidua.web.config.AppClock;
 import vn.thidua.web.security.AppUser;
-import vn.thidua.web.security.Permissions;
 
 import java.text.Normalizer;
 import java.util.Map;
@@ -39,33 +34,24 @@ import java.util.Map;
 public class ReportFormController {
     static final String PREFIX = "v";
     private final SubmissionService submissions;
-    private final CampaignTermsLookup campaigns;
-    private final Permissions permissions;
-    private final AppClock clock;
-    private final MessageSource messages;
+    private final UnitForms forms;
     private final Validator validator;
 
-    public ReportFormController(SubmissionService submissions, CampaignTermsLookup campaigns,
-                                Permissions permissions, AppClock clock,
-                                MessageSource messages, Validator validator) {
+    public ReportFormController(SubmissionService submissions, UnitForms forms, Validator validator) {
         this.submissions = submissions;
-        this.campaigns = campaigns;
-        this.permissions = permissions;
-        this.clock = clock;
-        this.messages = messages;
+        this.forms = forms;
         this.validator = validator;
     }
 
     @GetMapping("/campaigns/{campaignId}/report/{unitCode}")
     public String form(@AuthenticationPrincipal AppUser user, @PathVariable String campaignId,
                        @PathVariable String unitCode, @RequestParam(required = false) String period, Model model) {
-        CampaignTerms terms = terms(campaignId, unitCode);
-        permissions.officerOf(user, unitCode);
+        CampaignTerms terms = forms.officerTerms(user, campaignId, unitCode);
         Submissions current = submissions.submissions(campaignId, unitCode);
         Period chosen = choose(terms, current, period);
         Submissions.Report existing = current.report(chosen.code());
         return page(model, terms, unitCode, current, chosen,
-                ValueInputs.shown(terms, existing == null ? null : existing.values()), "", new FormErrors(messages));
+                ValueInputs.shown(terms, existing == null ? null : existing.values()), "", forms.errors());
     }
 
     @PostMapping("/campaigns/{campaignId}/report/{unitCode}")
@@ -73,10 +59,9 @@ public class ReportFormController {
                          @PathVariable String unitCode, @RequestParam String period,
                          @RequestParam(required = false) String reason, @RequestParam Map<String, String> params,
                          Model model, RedirectAttributes redirect, HttpServletResponse response) {
-        CampaignTerms terms = terms(campaignId, unitCode);
-        permissions.officerOf(caller.user(), unitCode);
+        CampaignTerms terms = forms.officerTerms(caller.user(), campaignId, unitCode);
         Period chosen = terms.period(period).orElseThrow(() -> new NotFound("period", period));
-        FormErrors errors = new FormErrors(messages);
+        FormErrors errors = forms.errors();
         Map<String, String> typed = ValueInputs.typed(terms, PREFIX, params);
         String why = reason == null || reason.isBlank() ? null : Normalizer.normalize(reason.trim(), Normalizer.Form.NFC);
         Bodies.Report body = new Bodies.Report(ValueInputs.json(terms, PREFIX, typed, errors), why);
@@ -87,9 +72,9 @@ public class ReportFormController {
                 // The unit page it leads to reads the progress projection: it waits for its own write.
                 submissions.report(caller.waiting(Consistency.ALL_PROJECTIONS), campaignId, unitCode, chosen.code(),
                         ValueJson.read(terms, "values", body.values()), body.reason());
-                redirect.addFlashAttribute("flashMessage", messages.getMessage(
+                redirect.addFlashAttribute("flashMessage", forms.message(
                         before.report(chosen.code()) == null ? "forms.report.saved" : "forms.report.corrected",
-                        new Object[]{chosen.title()}, LocaleContextHolder.getLocale()));
+                        chosen.title()));
                 return "redirect:/campaigns/" + campaignId + "/units/" + unitCode;
             } catch (RuntimeException e) {
                 Refusals.record(e, errors, path -> ValueInputs.fieldOf(path, "values", PREFIX),
@@ -109,14 +94,6 @@ public class ReportFormController {
                 .orElse(terms.periods().get(terms.periods().size() - 1));
     }
 
-    private CampaignTerms terms(String campaignId, String unitCode) {
-        CampaignTerms terms = campaigns.require(campaignId);
-        if (!terms.isMember(unitCode)) {
-            throw new NotFound("unit", unitCode + " in campaign " + campaignId);
-        }
-        return terms;
-    }
-
     private String page(Model model, CampaignTerms terms, String unitCode, Submissions current, Period period,
                         Map<String, String> values, String reason, FormErrors errors) {
         Submissions.Report existing = current.report(period.code());
@@ -125,14 +102,14 @@ public class ReportFormController {
         model.addAttribute("period", period);
         model.addAttribute("existing", existing);
         model.addAttribute("correction", existing != null);
-        model.addAttribute("late", Deadlines.passed(period.dueDate(), clock.instant()));
+        model.addAttribute("late", Deadlines.passed(period.dueDate(), forms.now()));
         model.addAttribute("pledge", ValueInputs.shown(terms, current.pledge()));
         model.addAttribute("pledged", current.pledge() != null);
         model.addAttribute("values", values);
         model.addAttribute("reason", reason);
         model.addAttribute("prefix", PREFIX);
         model.addAttribute("readOnly", terms.closed()
-                ? messages.getMessage("forms.readonly.closed", null, LocaleContextHolder.getLocale()) : null);
+                ? forms.message("forms.readonly.closed") : null);
         model.addAttribute("errors", errors);
         return "forms/report";
     }

@@ -15,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.campaign.Period;
 import vn.thidua.domain.participation.Verdict;
@@ -45,21 +44,18 @@ import java.util.Map;
 public class VerificationController {
     static final String PREFIX = "fix";
     private final SubmissionService submissions;
-    private final CampaignTermsLookup campaigns;
+    private final Campaigns campaigns;
     private final Permissions permissions;
     private final MessageSource messages;
     private final Validator validator;
-    private final Campaigns all;
 
-    public VerificationController(SubmissionService submissions, CampaignTermsLookup campaigns,
-                                  Permissions permissions, MessageSource messages,
-                                  Validator validator, Campaigns all) {
+    public VerificationController(SubmissionService submissions, Campaigns campaigns, Permissions permissions,
+                                  MessageSource messages, Validator validator) {
         this.submissions = submissions;
         this.campaigns = campaigns;
         this.permissions = permissions;
         this.messages = messages;
         this.validator = validator;
-        this.all = all;
     }
 
     /** One pending report. {@code key} names its form on the page. */
@@ -114,7 +110,7 @@ public class VerificationController {
     }
 
     private List<CampaignTerms> verifiable(AppUser user) {
-        List<CampaignTerms> list = all.all().stream().filter(t -> !t.closed() && mayVerify(user, t)).toList();
+        List<CampaignTerms> list = campaigns.all().stream().filter(t -> !t.closed() && mayVerify(user, t)).toList();
         if (list.isEmpty() && !mayVerifyAny(user)) {
             throw new AccessDeniedException("only a cluster head or the board verifies reports");
         }

@@ -3,7 +3,6 @@ package vn.thidua.web.ui.pages;
 import vn.thidua.domain.shared.Deadlines;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
-import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.command.support.ClusterDirectory;
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.cluster.ClusterRegistered;
@@ -26,21 +25,18 @@ public class PageQueries {
     public static final ZoneId VN = Deadlines.ZONE;
 
     private final QueryGateway queries;
-    private final CampaignTermsLookup campaigns;
+    private final Campaigns campaigns;
     private final ClusterDirectory clusters;
-    private final Campaigns all;
 
-    public PageQueries(QueryGateway queries, CampaignTermsLookup campaigns, ClusterDirectory clusters,
-                       Campaigns all) {
+    public PageQueries(QueryGateway queries, Campaigns campaigns, ClusterDirectory clusters) {
         this.queries = queries;
         this.campaigns = campaigns;
         this.clusters = clusters;
-        this.all = all;
     }
 
     /** Every campaign, newest year first. */
     public List<CampaignTerms> campaigns() {
-        return all.all().stream()
+        return campaigns.all().stream()
                 .sorted(Comparator.comparingInt(CampaignTerms::year).reversed()
                         .thenComparing(CampaignTerms::campaignId))
                 .toList();

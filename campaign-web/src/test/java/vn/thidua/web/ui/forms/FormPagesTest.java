@@ -8,8 +8,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -19,12 +17,12 @@ import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.shared.Deadlines;
 import vn.thidua.web.config.AppClock;
 import vn.thidua.web.security.UserStore;
+import vn.thidua.web.testsupport.OnH2;
 
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,19 +34,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The form pages against the seeded demo: the open current-year campaign and the closed 2021 one. */
+@OnH2
 @SpringBootTest(properties = {"thidua.demo.enabled=true", "thidua.demo.password=Demo-pass-1"})
 @AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FormPagesTest {
     static final String OPEN = "cum-ii-" + LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
     static final String UNIT = "THIEU_HOA";
-
-    @DynamicPropertySource
-    static void database(DynamicPropertyRegistry registry) {
-        String name = "forms_" + UUID.randomUUID().toString().replace("-", "");
-        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:" + name
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1");
-    }
 
     @Autowired
     MockMvc mvc;
