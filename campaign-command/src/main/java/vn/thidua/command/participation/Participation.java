@@ -40,6 +40,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import vn.thidua.domain.shared.MetadataKeys;
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static vn.thidua.command.support.Rules.require;
 
@@ -59,13 +65,23 @@ public class Participation {
     private Map<String, BigDecimal> targets;
     private int revision;
     private final Map<String, PeriodReport> reports = new HashMap<>();
+    /**
+     * The client request ids ({@code X-Request-Id}) of the stream's latest events: a command sent again under one of
+     * them (a retry whose first answer was lost, even after another unit's writer changed the report meanwhile)
+     * records nothing, so every accepted request is stored exactly once.
+     */
+    private final List<String> requestIds = new ArrayList<>();
 
     protected Participation() {
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public PledgeState handle(SubmitPledge cmd, CampaignTermsLookup campaigns, Clock clock) {
+    public PledgeState handle(SubmitPledge cmd, CampaignTermsLookup campaigns, Clock clock,
+                              @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
+        if (seen(requestId) && targets != null) {
+            return pledgeState(Outcome.UNCHANGED);
+        }
         // A client retrying the very same pledge gets the same answer, even after the deadline or the close.
         if (targets != null && cmd.targets() != null && Values.sameNumbers(targets, Values.canonical(cmd.targets()))) {
             return pledgeState(Outcome.UNCHANGED);
@@ -84,13 +100,15 @@ public class Participation {
         }
         String participationId = StreamIds.participation(cmd.campaignId(), cmd.unitCode());
         if (targets == null) {
-            apply(new PledgeSubmitted(participationId, cmd.campaignId(), cmd.unitCode(), pledged));
+            apply(new PledgeSubmitted(participationId, cmd.campaignId(), cmd.unitCode(), pledged),
+                    requestMetaData(requestId));
             return pledgeState(Outcome.CREATED);
         }
         if (Values.sameNumbers(targets, pledged)) {
             return pledgeState(Outcome.UNCHANGED);
         }
-        apply(new PledgeRevised(participationId, cmd.campaignId(), cmd.unitCode(), pledged, targets));
+        apply(new PledgeRevised(participationId, cmd.campaignId(), cmd.unitCode(), pledged, targets),
+                    requestMetaData(requestId));
         return pledgeState(Outcome.CHANGED);
     }
 
@@ -104,7 +122,11 @@ public class Participation {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public ReportState handle(SubmitReport cmd, CampaignTermsLookup campaigns, Clock clock) {
+    public ReportState handle(SubmitReport cmd, CampaignTermsLookup campaigns, Clock clock,
+                              @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
+        if (seen(requestId) && reports.containsKey(cmd.periodCode())) {
+            return reportState(Outcome.UNCHANGED, cmd.periodCode());
+        }
         PeriodReport previous = reports.get(cmd.periodCode());
         Map<String, BigDecimal> values = Values.canonical(cmd.values());
         boolean identical = previous != null && Values.sameNumbers(previous.values(), values);
@@ -123,7 +145,8 @@ public class Participation {
                 "indicator " + code + " was not pledged"));
         boolean late = Deadlines.passed(period.dueDate(), clock.instant());
         if (previous == null) {
-            apply(new ReportSubmitted(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), values, late));
+            apply(new ReportSubmitted(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), values, late),
+                    requestMetaData(requestId));
             return reportState(Outcome.CREATED, cmd.periodCode());
         }
         require(cmd.reason() != null && !cmd.reason().isBlank(), "report.correction-needs-reason",
@@ -131,13 +154,17 @@ public class Participation {
                         : "the report for " + cmd.periodCode()
                         + " differs from the one submitted: a correction needs a reason");
         apply(new ReportCorrected(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), values, previous.values(),
-                cmd.reason(), late));
+                cmd.reason(), late), requestMetaData(requestId));
         return reportState(Outcome.CHANGED, cmd.periodCode());
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public ReportState handle(VerifyReport cmd, CampaignTermsLookup campaigns) {
+    public ReportState handle(VerifyReport cmd, CampaignTermsLookup campaigns,
+                              @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
+        if (seen(requestId) && reports.containsKey(cmd.periodCode())) {
+            return reportState(Outcome.UNCHANGED, cmd.periodCode());
+        }
         CampaignTerms terms = openCampaign(campaigns, cmd.campaignId());
         if (!Verifiers.mayVerify(terms, cmd.verifierRole(), cmd.verifierUnit())) {
             throw new NotPermitted("verification.not-allowed",
@@ -158,7 +185,8 @@ public class Participation {
             if (report.status() == PeriodReport.Status.REJECTED) {
                 return reportState(Outcome.UNCHANGED, cmd.periodCode());
             }
-            apply(new ReportRejected(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), cmd.comment()));
+            apply(new ReportRejected(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), cmd.comment()),
+                    requestMetaData(requestId));
             return reportState(Outcome.CHANGED, cmd.periodCode());
         }
         require(report.status() != PeriodReport.Status.REJECTED, "verification.rejected-needs-correction",
@@ -181,7 +209,7 @@ public class Participation {
             return reportState(Outcome.UNCHANGED, cmd.periodCode());
         }
         apply(new ReportVerified(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), counted, fixed,
-                cmd.comment()));
+                cmd.comment()), requestMetaData(requestId));
         return reportState(Outcome.CHANGED, cmd.periodCode());
     }
 
@@ -201,8 +229,29 @@ public class Participation {
         return terms;
     }
 
+    private static final int REMEMBERED_REQUESTS = 100;
+
+    private boolean seen(String requestId) {
+        return requestId != null && requestIds.contains(requestId);
+    }
+
+    /** The request id travels on the applied event itself, so the live handler below sees it as a replay does. */
+    private static MetaData requestMetaData(String requestId) {
+        return requestId == null ? MetaData.emptyInstance() : MetaData.with(MetadataKeys.CLIENT_REQUEST_ID, requestId);
+    }
+
+    private void remember(String requestId) {
+        if (requestId != null) {
+            requestIds.add(requestId);
+            if (requestIds.size() > REMEMBERED_REQUESTS) {
+                requestIds.remove(0);
+            }
+        }
+    }
+
     @EventSourcingHandler
-    void on(PledgeSubmitted event) {
+    void on(PledgeSubmitted event, @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
+        remember(requestId);
         this.id = event.participationId();
         this.campaignId = event.campaignId();
         this.unitCode = event.unitCode();
@@ -211,30 +260,35 @@ public class Participation {
     }
 
     @EventSourcingHandler
-    void on(PledgeRevised event) {
+    void on(PledgeRevised event, @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
+        remember(requestId);
         this.targets = event.targets();
         this.revision++;
     }
 
     @EventSourcingHandler
-    void on(ReportSubmitted event) {
+    void on(ReportSubmitted event, @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
+        remember(requestId);
         reports.put(event.periodCode(), PeriodReport.submitted(event.values(), event.late()));
     }
 
     @EventSourcingHandler
-    void on(ReportCorrected event) {
+    void on(ReportCorrected event, @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
+        remember(requestId);
         PeriodReport before = reports.get(event.periodCode());
         reports.put(event.periodCode(), before == null ? PeriodReport.submitted(event.values(), event.late())
                 : before.corrected(event.values(), event.reason()));
     }
 
     @EventSourcingHandler
-    void on(ReportVerified event) {
+    void on(ReportVerified event, @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
+        remember(requestId);
         reports.put(event.periodCode(), reports.get(event.periodCode()).verified(event.countedValues(), event.comment()));
     }
 
     @EventSourcingHandler
-    void on(ReportRejected event) {
+    void on(ReportRejected event, @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
+        remember(requestId);
         reports.put(event.periodCode(), reports.get(event.periodCode()).rejected(event.comment()));
     }
 }

@@ -235,4 +235,26 @@ class ReportTest {
                         org.axonframework.test.matchers.Matchers.exactSequenceOf(
                                 org.hamcrest.Matchers.instanceOf(ReportCorrected.class))));
     }
+
+    @Test
+    void aCommandSentAgainUnderAnAcceptedRequestIdRecordsNothingEvenAfterAnotherWriteAndADifferentOneIs() {
+        org.axonframework.messaging.MetaData first = org.axonframework.messaging.MetaData.with(
+                vn.thidua.domain.shared.MetadataKeys.CLIENT_REQUEST_ID, "req-1");
+        // req-1's report was stored, then another writer corrected it; req-1 comes again (its answer was lost).
+        fixture.given(PLEDGED)
+                .andGiven(java.util.List.of(new org.axonframework.eventhandling.GenericDomainEventMessage<>(
+                        "Participation", PID, 1, submitted(RESULTS, false), first)))
+                .andGiven(new ReportCorrected(PID, CAMPAIGN, U2, H1, with(RESULTS, REV, "130"), RESULTS, "khác", false))
+                .when(report(H1, RESULTS, "lần gửi lại"), first)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(PLEDGED, submitted(RESULTS, false))
+                .when(report(H1, with(RESULTS, REV, "125"), "theo biên bản"),
+                        org.axonframework.messaging.MetaData.with(vn.thidua.domain.shared.MetadataKeys.CLIENT_REQUEST_ID,
+                                "req-2"))
+                .expectSuccessfulHandlerExecution()
+                .expectEventsMatching(org.axonframework.test.matchers.Matchers.payloadsMatching(
+                        org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                                org.hamcrest.Matchers.instanceOf(ReportCorrected.class))));
+    }
 }

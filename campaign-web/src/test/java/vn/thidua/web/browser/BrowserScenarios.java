@@ -574,9 +574,10 @@ abstract class BrowserScenarios {
         submitMainForm();
         wait.until(ExpectedConditions.urlMatches("/campaigns/" + OPEN + "/units/YEN_DINH$"));
         assertThat(events()).isEqualTo(before + 1);
-        String stored = jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE payload_type LIKE ?"
-                + " AND aggregate_identifier LIKE ? ORDER BY global_index DESC LIMIT 1", String.class,
-                "%.PledgeSubmitted", "%YEN_DINH%");
+        // The payload column is BYTEA on PostgreSQL (read as hex text) and binary on H2: read the bytes.
+        String stored = new String(jdbc.queryForObject("SELECT payload FROM domain_event_entry WHERE payload_type"
+                + " LIKE ? AND aggregate_identifier LIKE ? ORDER BY global_index DESC LIMIT 1", byte[].class,
+                "%.PledgeSubmitted", "%YEN_DINH%"), java.nio.charset.StandardCharsets.UTF_8);
         assertThat(stored).as("the stored pledge").containsPattern("\"TANG_TRUONG\"\\s*:\\s*\"?8\\.50*\"?[,}]");
     }
 
