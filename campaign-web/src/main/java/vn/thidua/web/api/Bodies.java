@@ -127,12 +127,4 @@ public final class Bodies {
 
     public record Revocation(@NotBlank @Size(max = 2000) String reason) {
     }
-
-    public record NewUser(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{3,50}", message = "3 to 50 letters, digits, . _ -")
-                          String username,
-                          @NotBlank @Size(min = 8, max = 100) String password,
-                          @NotBlank @Size(max = 200) String displayName,
-                          @NotEmpty Set<@NotNull Role> roles,
-                          @Pattern(regexp = CODE, message = CODE_MSG) String unitCode) {
-    }
 }
