@@ -5,7 +5,6 @@ import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.campaign.Indicator;
 import vn.thidua.domain.campaign.IndicatorKind;
 import vn.thidua.domain.shared.InvalidValue;
-import vn.thidua.domain.shared.Numbers;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
@@ -20,8 +19,9 @@ public final class ValueJson {
     }
 
     /**
-     * The values as numbers (yes/no as 1 or 0), refusing only what is not a value at all: the participation checks
-     * them against their indicators with the one set of {@link vn.thidua.domain.participation.ValueRules}.
+     * The values as numbers (yes/no as 1 or 0), refusing only what is not a value at all: the command interceptor
+     * checks them against the product's numeric range, the participation against their indicators with the one
+     * set of {@link vn.thidua.domain.participation.ValueRules}.
      */
     public static Map<String, BigDecimal> read(CampaignTerms terms, String field, Map<String, JsonNode> raw) {
         Map<String, Indicator> indicators = terms.indicators();
@@ -38,7 +38,7 @@ public final class ValueJson {
             } else if (yesNo) {
                 throw new InvalidValue(at, "yes-no", "a yes/no indicator takes true or false");
             } else if (node != null && node.isNumber()) {
-                values.put(code, Numbers.check(at, node.decimalValue()));
+                values.put(code, node.decimalValue());
             } else {
                 throw new InvalidValue(at, "not-a-number", "must be a JSON number");
             }
