@@ -752,7 +752,13 @@ abstract class BrowserScenarios {
         type(By.id("username"), username);
         type(By.id("password"), PASSWORD);
         click(By.cssSelector("main form button[type=submit]"));
-        wait.until(d -> path().equals("/campaigns"));
+        // After sign-in Spring returns to the request it saved, which may be a page or asset the previous user's
+        // tab asked for after its cookies were cleared: wait until signed in, then start from the campaigns.
+        wait.until(d -> !path().equals("/login") && !path().startsWith("/login"));
+        if (!path().equals("/campaigns")) {
+            open("/campaigns");
+            wait.until(d -> path().equals("/campaigns"));
+        }
     }
 
     /** The current page's path, without the query. */
