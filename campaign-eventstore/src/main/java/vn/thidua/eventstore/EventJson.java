@@ -1,5 +1,8 @@
 package vn.thidua.eventstore;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
@@ -8,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import vn.thidua.domain.scoring.UnitSubmissions;
 
 /**
  * The one JSON form of stored events. Configured here, not by the framework, so the bytes in the event store
@@ -31,6 +35,19 @@ public final class EventJson {
                 .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .addMixIn(UnitSubmissions.class, UnitSubmissionsJson.class)
                 .build();
+    }
+
+    /**
+     * The participation fold is plain domain Java, without Jackson's annotations; an aggregate snapshot holds it, so
+     * its fields are its JSON form.
+     */
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+            isGetterVisibility = JsonAutoDetect.Visibility.NONE)
+    private abstract static class UnitSubmissionsJson {
+        @JsonCreator
+        UnitSubmissionsJson(@JsonProperty("unitCode") String unitCode) {
+        }
     }
 }

@@ -6,6 +6,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.command.support.StreamTargetResolver;
@@ -13,6 +14,7 @@ import vn.thidua.command.support.Values;
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.campaign.Indicator;
 import vn.thidua.domain.campaign.Period;
+import vn.thidua.domain.participation.ParticipationEvent;
 import vn.thidua.domain.participation.PledgeRevised;
 import vn.thidua.domain.participation.PledgeState;
 import vn.thidua.domain.participation.PledgeSubmitted;
@@ -33,10 +35,12 @@ import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.Outcome;
 import vn.thidua.domain.shared.RuleViolation;
 import vn.thidua.domain.shared.StreamIds;
+import vn.thidua.domain.scoring.PeriodReport;
+import vn.thidua.domain.scoring.ReportStatus;
+import vn.thidua.domain.scoring.UnitSubmissions;
 
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -53,6 +57,9 @@ import static vn.thidua.command.support.Rules.require;
  * One unit's part in one campaign: its pledge and its revisions, its period reports with corrections and
  * verification. The stream is the unit's submission history. Identical resubmissions record nothing.
  */
+// Revision 2: the state is the domain's UnitSubmissions fold; snapshots of revision 1 are skipped (Axon's
+// RevisionSnapshotFilter) and the aggregate is loaded from its events instead.
+@Revision("2")
 @Aggregate(commandTargetResolver = StreamTargetResolver.BEAN_NAME,
         snapshotTriggerDefinition = "participationSnapshots", cache = "participationCache")
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
@@ -62,9 +69,8 @@ public class Participation {
     private String id;
     private String campaignId;
     private String unitCode;
-    private Map<String, BigDecimal> targets;
-    private int revision;
-    private final Map<String, PeriodReport> reports = new HashMap<>();
+    /** The unit's pledge and reports as they stand: the domain's one fold of a participation stream. */
+    private UnitSubmissions submissions;
     /**
      * The client request ids ({@code X-Request-Id}) of the stream's latest events: a command sent again under one of
      * them (a retry whose first answer was lost, even after another unit's writer changed the report meanwhile)
@@ -79,11 +85,12 @@ public class Participation {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public PledgeState handle(SubmitPledge cmd, CampaignTermsLookup campaigns, Clock clock,
                               @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
-        if (seen(requestId) && targets != null) {
+        if (seen(requestId) && pledged()) {
             return pledgeState(Outcome.UNCHANGED);
         }
         // A client retrying the very same pledge gets the same answer, even after the deadline or the close.
-        if (targets != null && cmd.targets() != null && Values.sameNumbers(targets, Values.canonical(cmd.targets()))) {
+        if (pledged() && cmd.targets() != null
+                && Values.sameNumbers(submissions.targets(), Values.canonical(cmd.targets()))) {
             return pledgeState(Outcome.UNCHANGED);
         }
         CampaignTerms terms = openCampaign(campaigns, cmd.campaignId());
@@ -99,15 +106,15 @@ public class Participation {
             checkFloor(indicator, pledged.get(indicator.code()));
         }
         String participationId = StreamIds.participation(cmd.campaignId(), cmd.unitCode());
-        if (targets == null) {
+        if (!pledged()) {
             apply(new PledgeSubmitted(participationId, cmd.campaignId(), cmd.unitCode(), pledged),
                     requestMetaData(requestId));
             return pledgeState(Outcome.CREATED);
         }
-        if (Values.sameNumbers(targets, pledged)) {
+        if (Values.sameNumbers(submissions.targets(), pledged)) {
             return pledgeState(Outcome.UNCHANGED);
         }
-        apply(new PledgeRevised(participationId, cmd.campaignId(), cmd.unitCode(), pledged, targets),
+        apply(new PledgeRevised(participationId, cmd.campaignId(), cmd.unitCode(), pledged, submissions.targets()),
                     requestMetaData(requestId));
         return pledgeState(Outcome.CHANGED);
     }
@@ -124,24 +131,24 @@ public class Participation {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ReportState handle(SubmitReport cmd, CampaignTermsLookup campaigns, Clock clock,
                               @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
-        if (seen(requestId) && reports.containsKey(cmd.periodCode())) {
+        if (seen(requestId) && report(cmd.periodCode()) != null) {
             return reportState(Outcome.UNCHANGED, cmd.periodCode());
         }
-        PeriodReport previous = reports.get(cmd.periodCode());
+        PeriodReport previous = report(cmd.periodCode());
         Map<String, BigDecimal> values = Values.canonical(cmd.values());
-        boolean identical = previous != null && Values.sameNumbers(previous.values(), values);
+        boolean identical = previous != null && Values.sameNumbers(previous.reported(), values);
         // Retrying the very same report records nothing, even after close; a rejected one may be resubmitted
         // unchanged with a reason (the evidence was missing, not the numbers wrong).
-        if (identical && previous.status() != PeriodReport.Status.REJECTED) {
+        if (identical && previous.status() != ReportStatus.REJECTED) {
             return reportState(Outcome.UNCHANGED, cmd.periodCode());
         }
         CampaignTerms terms = openCampaign(campaigns, cmd.campaignId());
         Period period = terms.period(cmd.periodCode()).orElse(null);
         require(period != null, "report.unknown-period",
                 "campaign " + cmd.campaignId() + " has no reporting period " + cmd.periodCode());
-        require(targets != null, "report.no-pledge", "unit " + cmd.unitCode() + " has not pledged yet");
+        require(pledged(), "report.no-pledge", "unit " + cmd.unitCode() + " has not pledged yet");
         ValueRules.check(terms, "values", cmd.values());
-        cmd.values().keySet().forEach(code -> require(targets.containsKey(code), "report.not-pledged",
+        cmd.values().keySet().forEach(code -> require(submissions.targets().containsKey(code), "report.not-pledged",
                 "indicator " + code + " was not pledged"));
         boolean late = Deadlines.passed(period.dueDate(), clock.instant());
         if (previous == null) {
@@ -153,7 +160,7 @@ public class Participation {
                 identical ? "the report for " + cmd.periodCode() + " was rejected: resubmitting it needs a reason"
                         : "the report for " + cmd.periodCode()
                         + " differs from the one submitted: a correction needs a reason");
-        apply(new ReportCorrected(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), values, previous.values(),
+        apply(new ReportCorrected(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), values, previous.reported(),
                 cmd.reason(), late), requestMetaData(requestId));
         return reportState(Outcome.CHANGED, cmd.periodCode());
     }
@@ -162,7 +169,7 @@ public class Participation {
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public ReportState handle(VerifyReport cmd, CampaignTermsLookup campaigns,
                               @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
-        if (seen(requestId) && reports.containsKey(cmd.periodCode())) {
+        if (seen(requestId) && report(cmd.periodCode()) != null) {
             return reportState(Outcome.UNCHANGED, cmd.periodCode());
         }
         CampaignTerms terms = openCampaign(campaigns, cmd.campaignId());
@@ -172,7 +179,7 @@ public class Participation {
         }
         require(!cmd.unitCode().equals(cmd.verifierUnit()), "verification.own-unit",
                 "unit " + cmd.unitCode() + " cannot verify its own report");
-        PeriodReport report = reports.get(cmd.periodCode());
+        PeriodReport report = report(cmd.periodCode());
         require(report != null, "verification.no-report",
                 "unit " + cmd.unitCode() + " has no report for period " + cmd.periodCode());
         require(cmd.verdict() != null, "verification.no-verdict", "a verdict is required");
@@ -182,30 +189,30 @@ public class Participation {
             }
             require(cmd.comment() != null && !cmd.comment().isBlank(), "verification.rejection-needs-comment",
                     "a rejection says why: the unit reads the comment to correct its report");
-            if (report.status() == PeriodReport.Status.REJECTED) {
+            if (report.status() == ReportStatus.REJECTED) {
                 return reportState(Outcome.UNCHANGED, cmd.periodCode());
             }
             apply(new ReportRejected(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), cmd.comment()),
                     requestMetaData(requestId));
             return reportState(Outcome.CHANGED, cmd.periodCode());
         }
-        require(report.status() != PeriodReport.Status.REJECTED, "verification.rejected-needs-correction",
+        require(report.status() != ReportStatus.REJECTED, "verification.rejected-needs-correction",
                 "the report for " + cmd.periodCode() + " was rejected: it must be corrected before it is verified");
         Map<String, BigDecimal> fixes = Values.canonical(cmd.verifiedValues());
         if (!fixes.isEmpty()) {
             ValueRules.check(terms, "verifiedValues", fixes);
-            fixes.keySet().forEach(code -> require(report.values().containsKey(code), "verification.not-reported",
+            fixes.keySet().forEach(code -> require(report.reported().containsKey(code), "verification.not-reported",
                     "indicator " + code + " is not in the report; only reported values can be fixed"));
         }
-        Map<String, BigDecimal> counted = new LinkedHashMap<>(report.values());
+        Map<String, BigDecimal> counted = new LinkedHashMap<>(report.reported());
         Map<String, BigDecimal> fixed = new LinkedHashMap<>();
         fixes.forEach((code, value) -> {
-            if (report.values().get(code).compareTo(value) != 0) {
+            if (report.reported().get(code).compareTo(value) != 0) {
                 fixed.put(code, value);
             }
             counted.put(code, value);
         });
-        if (report.status() == PeriodReport.Status.VERIFIED && Values.sameNumbers(report.countedValues(), counted)) {
+        if (report.status() == ReportStatus.VERIFIED && Values.sameNumbers(report.verified(), counted)) {
             return reportState(Outcome.UNCHANGED, cmd.periodCode());
         }
         apply(new ReportVerified(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), counted, fixed,
@@ -213,14 +220,22 @@ public class Participation {
         return reportState(Outcome.CHANGED, cmd.periodCode());
     }
 
+    private boolean pledged() {
+        return submissions != null && submissions.hasPledged();
+    }
+
+    private PeriodReport report(String periodCode) {
+        return submissions == null ? null : submissions.report(periodCode);
+    }
+
     private PledgeState pledgeState(Outcome outcome) {
-        return new PledgeState(outcome, campaignId, unitCode, targets, revision);
+        return new PledgeState(outcome, campaignId, unitCode, submissions.targets(), submissions.pledgeRevision());
     }
 
     private ReportState reportState(Outcome outcome, String periodCode) {
-        PeriodReport r = reports.get(periodCode);
-        return new ReportState(outcome, campaignId, unitCode, periodCode, r.values(), r.status().name(), r.late(),
-                r.corrections(), r.countedValues(), r.comment());
+        PeriodReport r = report(periodCode);
+        return new ReportState(outcome, campaignId, unitCode, periodCode, r.reported(), r.status().name(), r.late(),
+                r.corrections(), r.verified(), r.comment());
     }
 
     private static CampaignTerms openCampaign(CampaignTermsLookup campaigns, String campaignId) {
@@ -251,44 +266,40 @@ public class Participation {
 
     @EventSourcingHandler
     void on(PledgeSubmitted event, @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
-        remember(requestId);
         this.id = event.participationId();
         this.campaignId = event.campaignId();
         this.unitCode = event.unitCode();
-        this.revision = 0;
-        this.targets = event.targets();
+        this.submissions = new UnitSubmissions(event.unitCode());
+        fold(event, requestId);
     }
 
     @EventSourcingHandler
     void on(PledgeRevised event, @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
-        remember(requestId);
-        this.targets = event.targets();
-        this.revision++;
+        fold(event, requestId);
     }
 
     @EventSourcingHandler
     void on(ReportSubmitted event, @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
-        remember(requestId);
-        reports.put(event.periodCode(), PeriodReport.submitted(event.values(), event.late()));
+        fold(event, requestId);
     }
 
     @EventSourcingHandler
     void on(ReportCorrected event, @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
-        remember(requestId);
-        PeriodReport before = reports.get(event.periodCode());
-        reports.put(event.periodCode(), before == null ? PeriodReport.submitted(event.values(), event.late())
-                : before.corrected(event.values(), event.reason()));
+        fold(event, requestId);
     }
 
     @EventSourcingHandler
     void on(ReportVerified event, @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
-        remember(requestId);
-        reports.put(event.periodCode(), reports.get(event.periodCode()).verified(event.countedValues(), event.comment()));
+        fold(event, requestId);
     }
 
     @EventSourcingHandler
     void on(ReportRejected event, @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
+        fold(event, requestId);
+    }
+
+    private void fold(ParticipationEvent event, String requestId) {
         remember(requestId);
-        reports.put(event.periodCode(), reports.get(event.periodCode()).rejected(event.comment()));
+        submissions.apply(event);
     }
 }

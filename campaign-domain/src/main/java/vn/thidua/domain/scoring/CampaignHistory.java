@@ -4,12 +4,7 @@ import vn.thidua.domain.campaign.CampaignClosed;
 import vn.thidua.domain.campaign.CampaignLaunched;
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.campaign.ScoringRulesPublished;
-import vn.thidua.domain.participation.PledgeRevised;
-import vn.thidua.domain.participation.PledgeSubmitted;
-import vn.thidua.domain.participation.ReportCorrected;
-import vn.thidua.domain.participation.ReportRejected;
-import vn.thidua.domain.participation.ReportSubmitted;
-import vn.thidua.domain.participation.ReportVerified;
+import vn.thidua.domain.participation.ParticipationEvent;
 
 import java.util.Collection;
 import java.util.Collections;
@@ -73,19 +68,9 @@ public final class CampaignHistory {
     }
 
     private boolean applyOwn(Object event) {
-        // Ordered by how often each type occurs in a campaign's stream; another campaign's event matches no branch.
-        if (event instanceof ReportSubmitted e && ours(e.campaignId())) {
-            unitFor(e.unitCode()).submitted(e.periodCode(), e.values(), e.late());
-        } else if (event instanceof ReportVerified e && ours(e.campaignId())) {
-            unitFor(e.unitCode()).verified(e.periodCode(), e.countedValues());
-        } else if (event instanceof ReportCorrected e && ours(e.campaignId())) {
-            unitFor(e.unitCode()).corrected(e.periodCode(), e.values(), e.late());
-        } else if (event instanceof ReportRejected e && ours(e.campaignId())) {
-            unitFor(e.unitCode()).rejected(e.periodCode());
-        } else if (event instanceof PledgeSubmitted e && ours(e.campaignId())) {
-            unitFor(e.unitCode()).pledged(e.targets());
-        } else if (event instanceof PledgeRevised e && ours(e.campaignId())) {
-            unitFor(e.unitCode()).pledged(e.targets());
+        // Another campaign's event matches no branch.
+        if (event instanceof ParticipationEvent e && ours(e.campaignId())) {
+            return applyToUnit(e);
         } else if (event instanceof ScoringRulesPublished e && ours(e.campaignId())) {
             terms = terms.with(e);
         } else if (event instanceof CampaignClosed e && ours(e.campaignId())) {
@@ -100,13 +85,18 @@ public final class CampaignHistory {
         return terms.campaignId().equals(campaignId);
     }
 
-    private UnitSubmissions unitFor(String unitCode) {
-        UnitSubmissions u = units.get(unitCode);
-        if (u == null) {
-            u = new UnitSubmissions(unitCode);
-            units.put(unitCode, u);
+    /** A unit appears once an event of its stream changes its submissions (not for events scoring ignores). */
+    private boolean applyToUnit(ParticipationEvent e) {
+        UnitSubmissions u = units.get(e.unitCode());
+        if (u != null) {
+            return u.apply(e);
         }
-        return u;
+        u = new UnitSubmissions(e.unitCode());
+        if (!u.apply(e)) {
+            return false;
+        }
+        units.put(e.unitCode(), u);
+        return true;
     }
 
     @Override

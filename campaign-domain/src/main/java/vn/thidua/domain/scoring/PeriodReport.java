@@ -7,15 +7,18 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * One unit's report for one period as scoring sees it.
+ * One unit's report for one period as it stands after its events: what scoring counts, what the write side
+ * compares a new submission against, and what a page shows.
  *
- * @param reported the latest self-reported values (submission or correction)
- * @param verified the values the verifier fixed as counted, or null unless {@link ReportStatus#VERIFIED}
- * @param status   where the report stands
- * @param late     whether the first submission for the period was late; corrections never change it
+ * @param reported    the latest self-reported values (submission or correction)
+ * @param verified    the values the verifier fixed as counted, or null unless {@link ReportStatus#VERIFIED}
+ * @param status      where the report stands
+ * @param late        whether the first submission for the period was late; corrections never change it
+ * @param corrections how often the report was corrected after its first submission
+ * @param comment     the latest correction's reason or verifier's comment, or null
  */
 public record PeriodReport(Map<String, BigDecimal> reported, Map<String, BigDecimal> verified, ReportStatus status,
-                           boolean late) {
+                           boolean late, int corrections, String comment) {
 
     public PeriodReport {
         Objects.requireNonNull(reported, "reported");
@@ -25,19 +28,29 @@ public record PeriodReport(Map<String, BigDecimal> reported, Map<String, BigDeci
         }
     }
 
+    /** A report never corrected and with no comment. */
+    public PeriodReport(Map<String, BigDecimal> reported, Map<String, BigDecimal> verified, ReportStatus status,
+                        boolean late) {
+        this(reported, verified, status, late, 0, null);
+    }
+
     public static PeriodReport submitted(Map<String, BigDecimal> values, boolean late) {
         return new PeriodReport(copy(values), null, ReportStatus.SUBMITTED, late);
     }
 
     /** A correction re-opens verification: whatever was verified or rejected no longer stands. */
-    PeriodReport corrected(Map<String, BigDecimal> values) {
-        return new PeriodReport(copy(values), null, ReportStatus.SUBMITTED, late);
+    PeriodReport corrected(Map<String, BigDecimal> values, String reason) {
+        return new PeriodReport(copy(values), null, ReportStatus.SUBMITTED, late, corrections + 1, reason);
     }
 
     /** Most verifications confirm the reported values: those share the reported map instead of a copy. */
-    PeriodReport verifiedAs(Map<String, BigDecimal> countedValues) {
+    PeriodReport verifiedAs(Map<String, BigDecimal> countedValues, String verifierComment) {
         Map<String, BigDecimal> counted = sameValues(reported, countedValues) ? reported : copy(countedValues);
-        return new PeriodReport(reported, counted, ReportStatus.VERIFIED, late);
+        return new PeriodReport(reported, counted, ReportStatus.VERIFIED, late, corrections, verifierComment);
+    }
+
+    PeriodReport rejected(String verifierComment) {
+        return new PeriodReport(reported, null, ReportStatus.REJECTED, late, corrections, verifierComment);
     }
 
     private static boolean sameValues(Map<String, BigDecimal> a, Map<String, BigDecimal> b) {
@@ -51,10 +64,6 @@ public record PeriodReport(Map<String, BigDecimal> reported, Map<String, BigDeci
             }
         }
         return true;
-    }
-
-    PeriodReport rejected() {
-        return new PeriodReport(reported, null, ReportStatus.REJECTED, late);
     }
 
     /** The values that count for this period, or null when the report is rejected. */

@@ -60,16 +60,21 @@ class CampaignHistoryTest {
 
         UnitSubmissions a = h.unit("A").orElseThrow();
         assertThat(a.targets()).containsExactly(Map.entry("X", d("120")));
+        assertThat(a.hasPledged()).isTrue();
+        assertThat(a.pledgeRevision()).isEqualTo(1);
         assertThat(a.report("Q1")).isEqualTo(new PeriodReport(values("X", 40), values("X", 35), ReportStatus.VERIFIED,
-                true));
+                true, 0, "ok"));
         assertThat(a.report("Q1").countedValues()).containsExactly(Map.entry("X", d("35")));
-        assertThat(a.report("Q2")).isEqualTo(new PeriodReport(values("X", 70), null, ReportStatus.REJECTED, false));
+        assertThat(a.report("Q2")).isEqualTo(new PeriodReport(values("X", 70), null, ReportStatus.REJECTED, false, 0,
+                "thiếu minh chứng"));
         assertThat(a.report("Q2").countedValues()).isNull();
 
         UnitSubmissions b = h.unit("B").orElseThrow();
         assertThat(b.targets()).isEmpty();
+        assertThat(b.hasPledged()).isFalse();
         // corrected after verification: back to SUBMITTED, verified values gone, first submission was on time
-        assertThat(b.report("Q1")).isEqualTo(new PeriodReport(values("X", 12), null, ReportStatus.SUBMITTED, false));
+        assertThat(b.report("Q1")).isEqualTo(new PeriodReport(values("X", 12), null, ReportStatus.SUBMITTED, false, 1,
+                "gõ nhầm"));
         assertThat(b.reports()).containsOnlyKeys("Q1");
     }
 

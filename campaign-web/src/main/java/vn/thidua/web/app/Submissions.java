@@ -1,12 +1,12 @@
 package vn.thidua.web.app;
 
 import org.axonframework.eventhandling.DomainEventMessage;
-import vn.thidua.domain.participation.PledgeRevised;
-import vn.thidua.domain.participation.PledgeSubmitted;
-import vn.thidua.domain.participation.ReportCorrected;
-import vn.thidua.domain.participation.ReportRejected;
-import vn.thidua.domain.participation.ReportSubmitted;
-import vn.thidua.domain.participation.ReportVerified;
+import vn.thidua.domain.participation.ParticipationEvent;
+import vn.thidua.domain.participation.PledgeEvent;
+import vn.thidua.domain.participation.ReportEvent;
+import vn.thidua.domain.participation.ReportFiled;
+import vn.thidua.domain.scoring.PeriodReport;
+import vn.thidua.domain.scoring.UnitSubmissions;
 import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.eventstore.EventStreams;
 
@@ -33,25 +33,55 @@ public final class Submissions {
         }
     }
 
-    private Map<String, BigDecimal> pledge;
-    private int pledgeRevision;
-    private Instant pledgedAt;
+    private final UnitSubmissions fold;
+    private final Instant pledgedAt;
     private final Map<String, Report> reports = new LinkedHashMap<>();
 
+    private Submissions(UnitSubmissions fold, Instant pledgedAt, Map<String, Instant> filedAt,
+                        List<String> periodsInOrder) {
+        this.fold = fold;
+        this.pledgedAt = pledgedAt;
+        for (String period : periodsInOrder) {
+            PeriodReport r = fold.report(period);
+            reports.put(period, new Report(period, r.reported(), r.status().name(), r.late(), r.corrections(),
+                    r.verified(), r.comment(), filedAt.get(period)));
+        }
+    }
+
     public static Submissions read(EventStreams streams, String campaignId, String unitCode) {
-        Submissions s = new Submissions();
-        s.fold(streams.read(StreamIds.participation(campaignId, unitCode)));
-        return s;
+        return of(unitCode, streams.read(StreamIds.participation(campaignId, unitCode)));
+    }
+
+    /**
+     * The stream through the domain's one fold ({@link UnitSubmissions}); only the times the pledge and each report
+     * were filed, which the fold does not keep, are taken here from the messages.
+     */
+    static Submissions of(String unitCode, List<DomainEventMessage<?>> events) {
+        UnitSubmissions fold = new UnitSubmissions(unitCode);
+        Instant pledgedAt = null;
+        Map<String, Instant> filedAt = new LinkedHashMap<>();
+        for (DomainEventMessage<?> m : events) {
+            if (m.getPayload() instanceof ParticipationEvent e && fold.apply(e)) {
+                if (e instanceof PledgeEvent) {
+                    pledgedAt = m.getTimestamp();
+                } else if (e instanceof ReportFiled r) {
+                    filedAt.put(r.periodCode(), m.getTimestamp());
+                } else if (e instanceof ReportEvent r) {
+                    filedAt.putIfAbsent(r.periodCode(), m.getTimestamp());
+                }
+            }
+        }
+        return new Submissions(fold, pledgedAt, filedAt, List.copyOf(filedAt.keySet()));
     }
 
     /** The pledged targets, or null before the first pledge. */
     public Map<String, BigDecimal> pledge() {
-        return pledge;
+        return fold.hasPledged() ? fold.targets() : null;
     }
 
     /** 0 for the first pledge, then one more for each revision. */
     public int pledgeRevision() {
-        return pledgeRevision;
+        return Math.max(0, fold.pledgeRevision());
     }
 
     public Instant pledgedAt() {
@@ -64,40 +94,5 @@ public final class Submissions {
 
     public Map<String, Report> reports() {
         return reports;
-    }
-
-    private void fold(List<DomainEventMessage<?>> events) {
-        for (DomainEventMessage<?> m : events) {
-            Object e = m.getPayload();
-            Instant at = m.getTimestamp();
-            if (e instanceof PledgeSubmitted p) {
-                pledge = p.targets();
-                pledgeRevision = 0;
-                pledgedAt = at;
-            } else if (e instanceof PledgeRevised p) {
-                pledge = p.targets();
-                pledgeRevision++;
-                pledgedAt = at;
-            } else if (e instanceof ReportSubmitted r) {
-                reports.put(r.periodCode(), new Report(r.periodCode(), r.values(), "SUBMITTED", r.late(), 0, null,
-                        null, at));
-            } else if (e instanceof ReportCorrected r) {
-                Report b = reports.get(r.periodCode());
-                reports.put(r.periodCode(), new Report(r.periodCode(), r.values(), "SUBMITTED",
-                        b != null && b.late(), b == null ? 1 : b.corrections() + 1, null, r.reason(), at));
-            } else if (e instanceof ReportVerified r) {
-                Report b = reports.get(r.periodCode());
-                if (b != null) {
-                    reports.put(r.periodCode(), new Report(b.periodCode(), b.values(), "VERIFIED", b.late(),
-                            b.corrections(), r.countedValues(), r.comment(), b.at()));
-                }
-            } else if (e instanceof ReportRejected r) {
-                Report b = reports.get(r.periodCode());
-                if (b != null) {
-                    reports.put(r.periodCode(), new Report(b.periodCode(), b.values(), "REJECTED", b.late(),
-                            b.corrections(), null, r.comment(), b.at()));
-                }
-            }
-        }
     }
 }

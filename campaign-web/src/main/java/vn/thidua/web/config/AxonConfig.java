@@ -28,6 +28,8 @@ import vn.thidua.eventstore.EventTable;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.NoCache;
 import org.springframework.beans.factory.annotation.Value;
 import vn.thidua.command.support.StoreCheckedAggregateCache;
 
@@ -84,26 +86,31 @@ public class AxonConfig {
 
     /**
      * Participations stay in memory between commands; each use is confirmed against the stream's last sequence in
-     * the store, so this is safe with several nodes (see StoreCheckedAggregateCache).
+     * the store, so this is safe with several nodes (see StoreCheckedAggregateCache). {@code max-entries=0} turns
+     * it off (Axon's NoCache: every command loads snapshot and events), which is how the command-path benchmark
+     * measures what the cache earns.
      */
     @Bean
-    public StoreCheckedAggregateCache participationCache(EventTable events,
+    public Cache participationCache(EventTable events,
             @Value("${thidua.aggregate-cache.max-entries:10000}") long maxEntries) {
-        return new StoreCheckedAggregateCache(maxEntries, events::lastSequenceOf);
+        return maxEntries <= 0 ? NoCache.INSTANCE : new StoreCheckedAggregateCache(maxEntries, events::lastSequenceOf);
     }
 
     @Bean
-    public MeterBinder participationCacheMetrics(StoreCheckedAggregateCache participationCache) {
+    public MeterBinder participationCacheMetrics(Cache participationCache) {
         return registry -> {
+            if (!(participationCache instanceof StoreCheckedAggregateCache cache)) {
+                return;
+            }
             String name = "thidua.aggregate.cache";
-            Gauge.builder(name + ".size", participationCache, StoreCheckedAggregateCache::size)
+            Gauge.builder(name + ".size", cache, StoreCheckedAggregateCache::size)
                     .tag("aggregate", "Participation").description("Participations held in memory")
                     .register(registry);
-            FunctionCounter.builder(name + ".lookups", participationCache, StoreCheckedAggregateCache::hits)
+            FunctionCounter.builder(name + ".lookups", cache, StoreCheckedAggregateCache::hits)
                     .tag("aggregate", "Participation").tag("result", "hit").register(registry);
-            FunctionCounter.builder(name + ".lookups", participationCache, StoreCheckedAggregateCache::stale)
+            FunctionCounter.builder(name + ".lookups", cache, StoreCheckedAggregateCache::stale)
                     .tag("aggregate", "Participation").tag("result", "stale").register(registry);
-            FunctionCounter.builder(name + ".lookups", participationCache, StoreCheckedAggregateCache::misses)
+            FunctionCounter.builder(name + ".lookups", cache, StoreCheckedAggregateCache::misses)
                     .tag("aggregate", "Participation").tag("result", "miss").register(registry);
         };
     }
