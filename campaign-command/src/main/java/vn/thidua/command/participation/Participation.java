@@ -173,9 +173,10 @@ public class Participation {
             return reportState(Outcome.UNCHANGED, cmd.periodCode());
         }
         CampaignTerms terms = openCampaign(campaigns, cmd.campaignId());
-        if (!Verifiers.mayVerify(terms, cmd.verifierRole(), cmd.verifierUnit())) {
-            throw new NotPermitted("verification.not-allowed",
-                    "only the campaign's cluster head or the provincial board verifies reports");
+        if (!Verifiers.mayVerify(terms, cmd.verifierRole(), cmd.verifierUnit(), cmd.unitCode(), cmd.periodCode())) {
+            throw new NotPermitted("verification.not-allowed", "only the campaign's cluster head, the provincial "
+                    + "board or a unit sent to inspect " + cmd.unitCode() + " for " + cmd.periodCode()
+                    + " verifies this report");
         }
         require(!cmd.unitCode().equals(cmd.verifierUnit()), "verification.own-unit",
                 "unit " + cmd.unitCode() + " cannot verify its own report");
@@ -212,11 +213,20 @@ public class Participation {
             }
             counted.put(code, value);
         });
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (String code : fixed.keySet()) {
+            String reason = cmd.reasons() == null ? null : cmd.reasons().get(code);
+            if (reason == null || reason.isBlank()) {
+                throw new InvalidValue("reasons." + code, "reason-required", "the value of " + code
+                        + " differs from the reported one: the change needs a reason");
+            }
+            reasons.put(code, reason.strip());
+        }
         if (report.status() == ReportStatus.VERIFIED && Values.sameNumbers(report.verified(), counted)) {
             return reportState(Outcome.UNCHANGED, cmd.periodCode());
         }
         apply(new ReportVerified(id, cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), counted, fixed,
-                cmd.comment()), requestMetaData(requestId));
+                cmd.comment(), reasons), requestMetaData(requestId));
         return reportState(Outcome.CHANGED, cmd.periodCode());
     }
 

@@ -53,8 +53,19 @@ class VerificationTest {
         fixture = setup.fixture;
     }
 
+    private static final String FIX_REASON = "Đối chiếu hồ sơ gốc";
+
+    /** A verification giving, for every value it states, the reason it would need if the value changed. */
     private static VerifyReport verify(Role role, String verifierUnit, Map<String, BigDecimal> fixes) {
-        return new VerifyReport(CAMPAIGN, U2, H1, Verdict.VERIFIED, OK, fixes, role, verifierUnit);
+        return new VerifyReport(CAMPAIGN, U2, H1, Verdict.VERIFIED, OK, fixes, role, verifierUnit, reasonsFor(fixes));
+    }
+
+    private static Map<String, String> reasonsFor(Map<String, BigDecimal> values) {
+        Map<String, String> reasons = new java.util.LinkedHashMap<>();
+        if (values != null) {
+            values.keySet().forEach(code -> reasons.put(code, FIX_REASON));
+        }
+        return reasons;
     }
 
     private static VerifyReport byHead() {
@@ -66,7 +77,7 @@ class VerificationTest {
     }
 
     private static ReportVerified verified(Map<String, BigDecimal> counted, Map<String, BigDecimal> fixed) {
-        return new ReportVerified(PID, CAMPAIGN, U2, H1, counted, fixed, OK);
+        return new ReportVerified(PID, CAMPAIGN, U2, H1, counted, fixed, OK, reasonsFor(fixed));
     }
 
     @Test
@@ -315,4 +326,70 @@ class VerificationTest {
                 .expectException(violates("campaign.closed"))
                 .expectNoEvents();
     }
+
+    @org.junit.jupiter.api.Nested
+    @DisplayName("cross-inspection: a unit the head sent verifies, with a reason for every changed value")
+    class CrossInspection {
+        private ParticipationFixture inspected;
+
+        @BeforeEach
+        void sendU3ToInspectU2() {
+            inspected = new ParticipationFixture(openTerms().with(new vn.thidua.domain.campaign.InspectionAssigned(
+                    CAMPAIGN, "i1", H1, U3, java.util.List.of(U2))), "2025-07-10T09:00");
+        }
+
+        @Test
+        void anOfficerOfTheInspectorUnitVerifiesTheInspectedReport() {
+            inspected.fixture.given(PLEDGED, REPORTED)
+                    .when(verify(Role.UNIT_OFFICER, U3, null))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new ReportVerified(PID, CAMPAIGN, U2, H1, RESULTS, Map.of(), OK, Map.of()));
+        }
+
+        @Test
+        void aPeerThatWasNotSentMayNotVerify() {
+            inspected.fixture.given(PLEDGED, REPORTED)
+                    .when(verify(Role.UNIT_OFFICER, HEAD_PEER, null))
+                    .expectException(vn.thidua.domain.shared.NotPermitted.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theInspectorMayNotVerifyAnotherPeriod() {
+            inspected.fixture.given(PLEDGED, new ReportSubmitted(PID, CAMPAIGN, U2, YEAR_END, RESULTS, false))
+                    .when(new VerifyReport(CAMPAIGN, U2, YEAR_END, Verdict.VERIFIED, OK, null, Role.UNIT_OFFICER, U3))
+                    .expectException(vn.thidua.domain.shared.NotPermitted.class)
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aChangedValueWithoutAReasonIsRefusedNamingIt() {
+            inspected.fixture.given(PLEDGED, REPORTED)
+                    .when(new VerifyReport(CAMPAIGN, U2, H1, Verdict.VERIFIED, OK, Map.of(REV, new BigDecimal("110")),
+                            Role.UNIT_OFFICER, U3, Map.of(REV, "  ")))
+                    .expectException(invalid("reasons.REV"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void aChangedValueWithItsReasonIsRecordedWithTheReasonAndTheVerifier() {
+            Map<String, BigDecimal> fixed = Map.of(REV, new BigDecimal("110"));
+            inspected.fixture.given(PLEDGED, REPORTED)
+                    .when(new VerifyReport(CAMPAIGN, U2, H1, Verdict.VERIFIED, OK, fixed, Role.UNIT_OFFICER, U3,
+                            Map.of(REV, "Thiếu chứng từ 10 tỷ")))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new ReportVerified(PID, CAMPAIGN, U2, H1, with(RESULTS, REV, "110"), fixed, OK,
+                            Map.of(REV, "Thiếu chứng từ 10 tỷ")));
+        }
+
+        @Test
+        void aValueConfirmedUnchangedNeedsNoReason() {
+            inspected.fixture.given(PLEDGED, REPORTED)
+                    .when(verify(Role.UNIT_OFFICER, U3, Map.of(REV, new BigDecimal("120"))))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(new ReportVerified(PID, CAMPAIGN, U2, H1, RESULTS, Map.of(), OK, Map.of()));
+        }
+    }
+
+    private static final String HEAD_PEER = "U1";
 }

@@ -6,6 +6,9 @@ import vn.thidua.command.support.StreamTargetResolver;
 
 /** Aggregate test fixtures that route each command to its stream as the application does. */
 public final class Fixtures {
+    /** The campaign fixture's today (Vietnam time): the year after the sample campaign's. */
+    public static final String TODAY = "2026-01-20T09:00";
+
     private Fixtures() {
     }
 
@@ -19,6 +22,7 @@ public final class Fixtures {
     public static AggregateTestFixture<Campaign> campaign() {
         AggregateTestFixture<Campaign> fixture = of(Campaign.class);
         fixture.registerInjectableResource(new FakeLookups().with(SampleCampaign.cluster()));
+        fixture.registerInjectableResource(MutableClock.atVietnamTime(TODAY));
         return fixture;
     }
 }

@@ -12,14 +12,22 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * What the other streams need to know of a campaign: its definition, the rule version in force and whether
- * it is closed. Folded from the campaign's own events ({@link #launched}, {@link #with(ScoringRulesPublished)},
+ * What the other streams need to know of a campaign: its definition, the rule version in force, whether
+ * it is closed, its inspection teams and whether its table was approved. Folded from the campaign's own events ({@link #launched}, {@link #with(ScoringRulesPublished)},
  * {@link #closedNow()}), so the write side and the read side read one and the same thing.
  */
 public record CampaignTerms(String campaignId, String clusterCode, int year, String title, String headUnit,
                             List<UnitRef> members, LocalDate pledgeDeadline, List<Period> periods,
                             List<Content> contents, ScoringRules rules, List<ScoringRules> ruleHistory,
-                            boolean closed) {
+                            boolean closed, List<Inspection> inspections, boolean tableApproved) {
+
+    /** Terms with no inspection team and no approved table. */
+    public CampaignTerms(String campaignId, String clusterCode, int year, String title, String headUnit,
+                         List<UnitRef> members, LocalDate pledgeDeadline, List<Period> periods,
+                         List<Content> contents, ScoringRules rules, List<ScoringRules> ruleHistory, boolean closed) {
+        this(campaignId, clusterCode, year, title, headUnit, members, pledgeDeadline, periods, contents, rules,
+                ruleHistory, closed, List.of(), false);
+    }
 
     public static CampaignTerms launched(CampaignLaunched e) {
         return new CampaignTerms(e.campaignId(), e.clusterCode(), e.year(), e.title(), e.headUnit(),
@@ -37,6 +45,10 @@ public record CampaignTerms(String campaignId, String clusterCode, int year, Str
                 terms = terms.with(published);
             } else if (event instanceof CampaignClosed && terms != null) {
                 terms = terms.closedNow();
+            } else if (event instanceof InspectionAssigned assigned && terms != null) {
+                terms = terms.with(assigned);
+            } else if (event instanceof LeagueTableApproved && terms != null) {
+                terms = terms.approvedNow();
             }
         }
         return Optional.ofNullable(terms);
@@ -45,12 +57,29 @@ public record CampaignTerms(String campaignId, String clusterCode, int year, Str
     public CampaignTerms with(ScoringRulesPublished e) {
         List<ScoringRules> history = Stream.concat(ruleHistory.stream(), Stream.of(e.rules())).toList();
         return new CampaignTerms(campaignId, clusterCode, year, title, headUnit, members, pledgeDeadline, periods,
-                contents, e.rules(), history, closed);
+                contents, e.rules(), history, closed, inspections, tableApproved);
     }
 
     public CampaignTerms closedNow() {
         return new CampaignTerms(campaignId, clusterCode, year, title, headUnit, members, pledgeDeadline, periods,
-                contents, rules, ruleHistory, true);
+                contents, rules, ruleHistory, true, inspections, tableApproved);
+    }
+
+    public CampaignTerms with(InspectionAssigned e) {
+        List<Inspection> teams = Stream.concat(inspections.stream(), Stream.of(e.inspection())).toList();
+        return new CampaignTerms(campaignId, clusterCode, year, title, headUnit, members, pledgeDeadline, periods,
+                contents, rules, ruleHistory, closed, teams, tableApproved);
+    }
+
+    public CampaignTerms approvedNow() {
+        return new CampaignTerms(campaignId, clusterCode, year, title, headUnit, members, pledgeDeadline, periods,
+                contents, rules, ruleHistory, closed, inspections, true);
+    }
+
+    /** Whether {@code inspectorUnit} was sent to inspect {@code unitCode}'s report for {@code periodCode}. */
+    public boolean inspects(String inspectorUnit, String unitCode, String periodCode) {
+        return inspectorUnit != null && inspections.stream()
+                .anyMatch(i -> i.inspectorUnit().equals(inspectorUnit) && i.inspects(unitCode, periodCode));
     }
 
     public boolean isMember(String unitCode) {

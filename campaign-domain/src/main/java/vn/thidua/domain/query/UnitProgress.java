@@ -12,8 +12,11 @@ public record UnitProgress(String campaignId, String unitCode, List<Indicator> i
                             BigDecimal ratio, Status status, List<PeriodValue> history) {
     }
 
-    /** One period's value: the verified one when there is one, with the reported one beside it. */
+    /**
+     * One period's value: the verified one when there is one, with the reported one beside it, who verified it
+     * (the verifying unit, or the role for the board) and, for a changed value, why.
+     */
     public record PeriodValue(String period, BigDecimal value, BigDecimal reported, BigDecimal verified,
-                              String status, boolean late, String at) {
+                              String status, boolean late, String at, String verifiedBy, String reason) {
     }
 }

@@ -1,5 +1,12 @@
 package vn.thidua.query.league;
 
+import vn.thidua.domain.campaign.LeagueTableApproved;
+import vn.thidua.domain.scoring.SelfScore;
+import vn.thidua.domain.shared.StreamIds;
+import vn.thidua.eventstore.EventTable;
+import vn.thidua.eventstore.StoredEvent;
+import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 import vn.thidua.domain.campaign.ScoringRules;
@@ -22,12 +29,14 @@ import java.util.Optional;
 @Component
 public class LeagueTableQueries {
     private final CampaignHistories histories;
+    private final EventTable events;
     private final LeagueTableCalculator calculator = new LeagueTableCalculator();
     private final Clock clock;
     private final LeagueTableCache cache;
 
-    public LeagueTableQueries(LeagueTableStore store, CampaignHistories histories, Clock clock) {
+    public LeagueTableQueries(LeagueTableStore store, CampaignHistories histories, EventTable events, Clock clock) {
         this.histories = histories;
+        this.events = events;
         this.clock = clock;
         this.cache = new LeagueTableCache(store, LeagueTableCache.DEFAULT_SIZE);
     }
@@ -67,6 +76,40 @@ public class LeagueTableQueries {
         Instant asOf = query.asOf() != null ? query.asOf() : clock.instant();
         CampaignHistory history = at(query.campaignId(), query.asOf());
         return calculator.score(history.terms(), query.draft(), history.units(), asOf);
+    }
+
+    /** The self-score table (tự chấm): every unit on its own reported values, as of an instant or now. */
+    public LeagueTable selfScore(String campaignId, Instant asOf) {
+        CampaignHistory history = at(campaignId, asOf);
+        return calculator.score(history.terms(), history.terms().rules(), SelfScore.of(history.units()),
+                asOf != null ? asOf : clock.instant());
+    }
+
+    /** The table as it stands, computed from the events, with the position of the last event it folds. */
+    public record Draft(LeagueTable table, long position) {
+    }
+
+    public Draft approvalDraft(String campaignId) {
+        CampaignHistories.Folded folded = histories.current(campaignId);
+        CampaignHistory history = folded.history();
+        return new Draft(calculator.score(history.terms(), history.terms().rules(), history.units(), clock.instant()),
+                folded.lastPosition());
+    }
+
+    /** The table the cluster meeting approved, exactly as recorded in its approval, or empty while none is. */
+    public record Approved(String approvalId, LocalDate meetingDate, String note, long position, Instant approvedAt,
+                           LeagueTable table) {
+    }
+
+    public Optional<Approved> approved(String campaignId) {
+        histories.requireLaunched(campaignId);
+        for (StoredEvent e : events.streams(List.of(StreamIds.campaign(campaignId)))) {
+            if (e.payload() instanceof LeagueTableApproved a) {
+                return Optional.of(new Approved(a.approvalId(), a.meetingDate(), a.note(), a.position(), e.at(),
+                        new LeagueTable(a.campaignId(), a.rulesVersion(), e.at(), a.rows())));
+            }
+        }
+        return Optional.empty();
     }
 
     private CampaignHistory at(String campaignId, Instant asOf) {

@@ -25,7 +25,7 @@ public class ProgressStore {
     }
 
     record ValueRow(String indicator, String period, BigDecimal reported, BigDecimal verified, String status,
-                    boolean late, String at) {
+                    boolean late, String at, String verifiedBy, String reason) {
     }
 
     void replaceTargets(int generation, String campaignId, String unitCode, Map<String, BigDecimal> targets) {
@@ -63,7 +63,8 @@ public class ProgressStore {
         });
         if (!updates.isEmpty()) {
             setByIndicator("reported", updates,
-                    ", verified = NULL, status = 'SUBMITTED', late = ?, at = ?, position = ?",
+                    ", verified = NULL, verified_by = NULL, reason = NULL, status = 'SUBMITTED', late = ?, at = ?,"
+                            + " position = ?",
                     Arrays.asList(firstLate, at, position), generation, campaignId, unitCode, period);
         }
         if (!inserts.isEmpty()) {
@@ -80,11 +81,15 @@ public class ProgressStore {
         }
     }
 
-    void verify(int generation, String campaignId, String unitCode, String period, Map<String, BigDecimal> counted) {
+    void verify(int generation, String campaignId, String unitCode, String period, Map<String, BigDecimal> counted,
+                String verifiedBy, Map<String, String> reasons) {
         if (!counted.isEmpty()) {
-            setByIndicator("verified", counted, ", status = 'VERIFIED'", List.of(), generation, campaignId, unitCode,
-                    period);
+            setByIndicator("verified", counted, ", status = 'VERIFIED', verified_by = ?, reason = NULL",
+                    java.util.Collections.singletonList(verifiedBy), generation, campaignId, unitCode, period);
         }
+        reasons.forEach((code, reason) -> jdbc.update("UPDATE progress_value SET reason = ? WHERE generation = ?"
+                + " AND campaign_id = ? AND unit_code = ? AND period_code = ? AND indicator_code = ?", reason,
+                generation, campaignId, unitCode, period, code));
     }
 
     /**
@@ -110,7 +115,8 @@ public class ProgressStore {
     }
 
     void reject(int generation, String campaignId, String unitCode, String period) {
-        jdbc.update("UPDATE progress_value SET verified = NULL, status = 'REJECTED' WHERE generation = ?"
+        jdbc.update("UPDATE progress_value SET verified = NULL, verified_by = NULL, reason = NULL,"
+                + " status = 'REJECTED' WHERE generation = ?"
                 + " AND campaign_id = ? AND unit_code = ? AND period_code = ?", generation, campaignId, unitCode, period);
     }
 
@@ -121,10 +127,11 @@ public class ProgressStore {
     }
 
     List<ValueRow> values(int generation, String campaignId, String unitCode) {
-        return jdbc.query("SELECT indicator_code, period_code, reported, verified, status, late, at FROM progress_value"
-                        + " WHERE generation = ? AND campaign_id = ? AND unit_code = ?",
+        return jdbc.query("SELECT indicator_code, period_code, reported, verified, status, late, at, verified_by,"
+                        + " reason FROM progress_value WHERE generation = ? AND campaign_id = ? AND unit_code = ?",
                 (rs, i) -> new ValueRow(rs.getString(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4),
-                        rs.getString(5), rs.getBoolean(6), rs.getString(7)), generation, campaignId, unitCode);
+                        rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getString(8), rs.getString(9)),
+                generation, campaignId, unitCode);
     }
 
     void clear(int generation) {

@@ -3,6 +3,8 @@ package vn.thidua.query.progress;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import vn.thidua.domain.shared.MetadataKeys;
 import org.springframework.stereotype.Component;
 import vn.thidua.domain.participation.PledgeEvent;
 import vn.thidua.domain.participation.PledgeRevised;
@@ -68,8 +70,14 @@ public class UnitProgressProjection implements RebuildableProjection {
     }
 
     @EventHandler
-    void on(ReportVerified event) {
-        verified(store, states.generationForWrite(NAME), event);
+    void on(ReportVerified event, @MetaDataValue(MetadataKeys.UNIT) String actorUnit,
+            @MetaDataValue(MetadataKeys.ROLE) String actorRole) {
+        verified(store, states.generationForWrite(NAME), event, verifier(actorUnit, actorRole));
+    }
+
+    /** The verifying unit, or the role (the board has no unit). */
+    private static String verifier(String actorUnit, String actorRole) {
+        return actorUnit != null ? actorUnit : actorRole;
     }
 
     @EventHandler
@@ -86,8 +94,9 @@ public class UnitProgressProjection implements RebuildableProjection {
                 at.toString(), position);
     }
 
-    private static void verified(ProgressStore store, int generation, ReportVerified e) {
-        store.verify(generation, e.campaignId(), e.unitCode(), e.periodCode(), e.countedValues());
+    private static void verified(ProgressStore store, int generation, ReportVerified e, String verifiedBy) {
+        store.verify(generation, e.campaignId(), e.unitCode(), e.periodCode(), e.countedValues(), verifiedBy,
+                e.reasons());
     }
 
     private static void rejected(ProgressStore store, int generation, ReportRejected e) {
@@ -99,12 +108,18 @@ public class UnitProgressProjection implements RebuildableProjection {
      * reads the event table itself, outside Axon's dispatch. Events this projection does not keep change nothing.
      */
     static void apply(ProgressStore store, int generation, Object event, Instant at, long position) {
+        apply(store, generation, new StoredEvent(position, at, null, 0, null, event, Map.of()));
+    }
+
+    static void apply(ProgressStore store, int generation, StoredEvent stored) {
+        Object event = stored.payload();
         if (event instanceof PledgeEvent e) {
             pledged(store, generation, e);
         } else if (event instanceof ReportFiled e) {
-            filed(store, generation, e, at, position);
+            filed(store, generation, e, stored.at(), stored.position());
         } else if (event instanceof ReportVerified e) {
-            verified(store, generation, e);
+            verified(store, generation, e, verifier(stored.metadataText(MetadataKeys.UNIT),
+                    stored.metadataText(MetadataKeys.ROLE)));
         } else if (event instanceof ReportRejected e) {
             rejected(store, generation, e);
         }
@@ -148,9 +163,8 @@ public class UnitProgressProjection implements RebuildableProjection {
 
             @Override
             public void flush() {
-                pledges.values().forEach(e -> apply(store, generation, e.payload(), e.at(), e.position()));
-                reports.values().forEach(events -> events.forEach(
-                        e -> apply(store, generation, e.payload(), e.at(), e.position())));
+                pledges.values().forEach(e -> apply(store, generation, e));
+                reports.values().forEach(events -> events.forEach(e -> apply(store, generation, e)));
                 pledges.clear();
                 reports.clear();
             }

@@ -67,7 +67,7 @@ public class UnitProgressQueries {
                                                    List<ProgressStore.ValueRow> rows, Map<String, Integer> order) {
         List<UnitProgress.PeriodValue> history = rows.stream().map(r -> new UnitProgress.PeriodValue(r.period(),
                 r.verified() != null ? r.verified() : r.reported(), r.reported(), r.verified(), r.status(), r.late(),
-                r.at())).toList();
+                r.at(), r.verifiedBy(), r.reason())).toList();
         ProgressStore.ValueRow latestRow = null;
         for (ProgressStore.ValueRow r : rows) {
             if (!"REJECTED".equals(r.status())) {

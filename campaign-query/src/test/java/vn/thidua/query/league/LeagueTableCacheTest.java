@@ -63,7 +63,7 @@ class LeagueTableCacheTest {
         CampaignHistories histories = new CampaignHistories(events);
         projection = new LeagueTableProjection(histories, tables, states, clock);
         rebuilder = new ProjectionRebuilder(List.of(projection), states, events, store.transactions);
-        queries = new LeagueTableQueries(tables, histories, clock);
+        queries = new LeagueTableQueries(tables, histories, events, clock);
         cache = new LeagueTableCache(tables, 8);
     }
 

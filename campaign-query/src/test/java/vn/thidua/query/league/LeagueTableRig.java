@@ -23,6 +23,6 @@ final class LeagueTableRig {
     }
 
     LeagueTableQueries queries() {
-        return new LeagueTableQueries(tables, histories, clock);
+        return new LeagueTableQueries(tables, histories, events, clock);
     }
 }

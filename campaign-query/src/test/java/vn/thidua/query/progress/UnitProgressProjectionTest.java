@@ -63,7 +63,9 @@ class UnitProgressProjectionTest {
     private void record(String stream, String type, Object event) {
         Instant at = T0.plusSeconds(clockSeconds += 3600);
         long position = store.append(stream, type, event, at, "tester");
-        UnitProgressProjection.apply(progress, 0, event, at, position);
+        // As the live handler receives it: with the actor the store recorded (an officer, without a unit here).
+        UnitProgressProjection.apply(progress, 0, new vn.thidua.eventstore.StoredEvent(position, at, stream, 0, type,
+                event, Map.of("actorUser", "tester", "actorRole", "UNIT_OFFICER")));
     }
 
     private void history() {
@@ -201,9 +203,42 @@ class UnitProgressProjectionTest {
                 + " WHERE generation = ? ORDER BY campaign_id, unit_code, indicator_code", generation);
     }
 
+    @Test
+    void aVerificationKeepsItsVerifierAndTheReasonForEachChangedValueLiveAndOnReplay() {
+        record(StreamIds.campaign(ID), "Campaign", launched());
+        record(participation(A), "Participation", new PledgeSubmitted(participation(A), ID, A, values("100", "1")));
+        record(participation(A), "Participation",
+                new ReportSubmitted(participation(A), ID, A, "P1", values("50", "1"), false));
+        ReportVerified verified = new ReportVerified(participation(A), ID, A, "P1", values("45", "1"),
+                Map.of("Q", new java.math.BigDecimal("45")), "kiểm tra chéo", Map.of("Q", "thiếu chứng từ 5 tỷ"));
+        Instant at = T0.plusSeconds(clockSeconds += 3600);
+        long position = store.append(participation(A), "Participation", verified, at, "yendinh");
+        projection.on(verified, "YEN_DINH", "UNIT_OFFICER");
+
+        UnitProgress.PeriodValue q = queries.handle(new UnitProgressQuery(ID, A)).indicators().stream()
+                .filter(i -> i.code().equals("Q")).findFirst().orElseThrow().history().get(0);
+        assertThat(q.verifiedBy()).isEqualTo("YEN_DINH");
+        assertThat(q.reason()).isEqualTo("thiếu chứng từ 5 tỷ");
+        UnitProgress.PeriodValue ok = queries.handle(new UnitProgressQuery(ID, A)).indicators().stream()
+                .filter(i -> i.code().equals("OK")).findFirst().orElseThrow().history().get(0);
+        assertThat(ok.verifiedBy()).isEqualTo("YEN_DINH");
+        assertThat(ok.reason()).isNull();
+
+        // The rebuild reads the verifier from the stored metadata (no unit there: the role stands in).
+        new ProjectionRebuilder(List.of(projection), states, new EventTable(store.jdbc, store.transactions),
+                store.transactions).replayNow(UnitProgressProjection.NAME);
+        List<Map<String, Object>> rebuilt = valueRows(1);
+        assertThat(rebuilt).filteredOn(r -> "Q".equals(r.get("indicator_code")))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.get("reason")).isEqualTo("thiếu chứng từ 5 tỷ");
+                    assertThat(r.get("verified_by")).isEqualTo("UNIT_OFFICER");
+                });
+        assertThat(position).isPositive();
+    }
+
     private List<Map<String, Object>> valueRows(int generation) {
         return store.jdbc.queryForList("SELECT campaign_id, unit_code, indicator_code, period_code, reported, verified,"
-                + " status, late, at, position FROM progress_value WHERE generation = ?"
+                + " status, late, at, position, verified_by, reason FROM progress_value WHERE generation = ?"
                 + " ORDER BY campaign_id, unit_code, indicator_code, period_code", generation);
     }
 }

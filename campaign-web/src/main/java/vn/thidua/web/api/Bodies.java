@@ -30,8 +30,8 @@ import java.util.Set;
 
 /** Request bodies of the REST contract (API.md), with their validation. */
 public final class Bodies {
-    private static final String CODE = Codes.PATTERN;
-    private static final String CODE_MSG = "must match " + Codes.PATTERN;
+    static final String CODE = Codes.PATTERN;
+    static final String CODE_MSG = "must match " + Codes.PATTERN;
 
     private Bodies() {
     }
@@ -107,7 +107,11 @@ public final class Bodies {
     }
 
     public record Verification(@NotNull Verdict verdict, @Size(max = 2000) String comment,
-                               Map<String, JsonNode> verifiedValues) {
+                               Map<String, JsonNode> verifiedValues,
+                               Map<String, @Size(max = 2000) String> reasons) {
+        public Verification(Verdict verdict, String comment, Map<String, JsonNode> verifiedValues) {
+            this(verdict, comment, verifiedValues, null);
+        }
     }
 
     public record BallotBody(@NotNull @Min(0) Integer inFavour, @NotNull @Min(0) Integer against,

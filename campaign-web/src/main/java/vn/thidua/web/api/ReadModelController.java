@@ -28,6 +28,7 @@ import vn.thidua.domain.query.UnitProgressQuery;
 import vn.thidua.domain.scoring.LeagueTable;
 import vn.thidua.domain.shared.AcceptableInput;
 import vn.thidua.domain.shared.InvalidValue;
+import vn.thidua.domain.shared.NotFound;
 import vn.thidua.query.league.LeagueTableQueries;
 import vn.thidua.query.league.StoredLeagueTable;
 
@@ -63,7 +64,17 @@ public class ReadModelController {
                                          @RequestParam(required = false)
                                          @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) OffsetDateTime asOf,
                                          @RequestParam(required = false) Integer rules,
+                                         @RequestParam(required = false) Basis basis,
+                                         @RequestParam(required = false) boolean approved,
                                          @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        if (approved) {
+            // Recorded once in the approval's event: the same table forever, whatever is published or replayed.
+            return ResponseEntity.ok(leagueTables.approved(campaignId).map(LeagueTableQueries.Approved::table)
+                    .orElseThrow(() -> new NotFound("approved league table", campaignId)));
+        }
+        if (basis == Basis.reported) {
+            return ResponseEntity.ok(leagueTables.selfScore(campaignId, asOf == null ? null : asOf.toInstant()));
+        }
         if (asOf == null && rules == null) {
             Optional<StoredLeagueTable> stored = leagueTables.stored(campaignId);
             if (stored.isPresent()) {
@@ -80,6 +91,9 @@ public class ReadModelController {
         return ResponseEntity.ok(Queries.ask(queries, new LeagueTableQuery(campaignId,
                 asOf == null ? null : asOf.toInstant(), rules), LeagueTable.class));
     }
+
+    /** What the table scores: the verified values (the default) or each unit's own reported ones (tự chấm). */
+    public enum Basis { verified, reported }
 
     /** Whether plain JSON is acceptable: no Accept header, or one naming application/json or a wildcard over it. */
     static boolean acceptsJson(String accept) {

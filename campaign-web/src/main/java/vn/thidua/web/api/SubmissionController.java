@@ -85,7 +85,7 @@ public class SubmissionController {
                                                                @Valid @RequestBody Bodies.Verification body) {
         CampaignTerms terms = campaigns.requireDefinition(campaignId);
         Dispatched<ReportState> sent = submissions.verify(caller, campaignId, unitCode, periodCode, body.verdict(),
-                body.comment(), ValueJson.read(terms, "verifiedValues", body.verifiedValues()));
+                body.comment(), ValueJson.read(terms, "verifiedValues", body.verifiedValues()), body.reasons());
         return Callers.answer(ResponseEntity.ok(), ParticipationView.of(terms, sent.result()), sent);
     }
 

@@ -1,5 +1,6 @@
 package vn.thidua.web.app;
 
+import vn.thidua.query.league.LeagueTableQueries;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Service;
 import vn.thidua.command.support.CampaignTermsLookup;
@@ -44,9 +45,11 @@ public class CommendationService {
     private final Permissions permissions;
     private final EventStreams streams;
     private final QueryGateway queries;
+    private final LeagueTableQueries leagueTables;
 
     public CommendationService(CommandSender commands, CampaignTermsLookup campaigns, Permissions permissions,
-                               EventStreams streams, QueryGateway queries) {
+                               EventStreams streams, QueryGateway queries, LeagueTableQueries leagueTables) {
+        this.leagueTables = leagueTables;
         this.commands = commands;
         this.campaigns = campaigns;
         this.permissions = permissions;
@@ -65,6 +68,15 @@ public class CommendationService {
         LeagueRow row = table.row(unitCode).orElseThrow(() -> new NotFound("unit", unitCode
                 + " in campaign " + campaignId));
         checkEligibility(award, row, list(campaignId));
+        // The proposal cites the table the cluster meeting approved; a flag needs one.
+        Optional<LeagueTableQueries.Approved> approved = leagueTables.approved(campaignId);
+        require(!award.isFlag() || approved.isPresent(), "commendation.table-not-approved",
+                "a flag is proposed on the league table approved by the cluster meeting; campaign " + campaignId
+                        + " has none yet");
+        if (approved.isPresent()) {
+            table = approved.get().table();
+            row = table.row(unitCode).orElseThrow(() -> new NotFound("unit", unitCode + " in the approved table"));
+        }
         String id = UUID.randomUUID().toString();
         commands.send(actor, caller, new ProposeCommendation(id, campaignId, unitCode, award, rationale, ballot,
                 new LeagueTablePosition(row.rank(), row.total(), table.rulesVersion(), table.asOf(),

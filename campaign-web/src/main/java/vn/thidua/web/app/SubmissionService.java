@@ -45,12 +45,16 @@ public class SubmissionService {
                 ReportState.class);
     }
 
-    /** The verdict on a report, optionally fixing values; the participation decides who may give it. */
+    /**
+     * The verdict on a report, optionally fixing values (each changed value with its reason); the participation
+     * decides who may give it (the head, the board, or an inspector sent to the unit for the period).
+     */
     public Dispatched<ReportState> verify(Caller caller, String campaignId, String unitCode, String periodCode,
-                                          Verdict verdict, String comment, Map<String, BigDecimal> verifiedValues) {
+                                          Verdict verdict, String comment, Map<String, BigDecimal> verifiedValues,
+                                          Map<String, String> reasons) {
         Actor actor = permissions.verifier(caller.user());
         return commands.dispatch(actor, caller, new VerifyReport(campaignId, unitCode, periodCode, verdict, comment,
-                verifiedValues, actor.role(), actor.unit()), ReportState.class);
+                verifiedValues, actor.role(), actor.unit(), reasons == null ? Map.of() : reasons), ReportState.class);
     }
 
     /** What the unit has submitted, folded from its participation stream (no projection lag). */

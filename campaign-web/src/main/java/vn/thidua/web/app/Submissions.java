@@ -5,6 +5,9 @@ import vn.thidua.domain.participation.ParticipationEvent;
 import vn.thidua.domain.participation.PledgeEvent;
 import vn.thidua.domain.participation.ReportEvent;
 import vn.thidua.domain.participation.ReportFiled;
+import vn.thidua.domain.participation.ReportVerified;
+import vn.thidua.domain.scoring.ReportStatus;
+import vn.thidua.domain.shared.MetadataKeys;
 import vn.thidua.domain.scoring.PeriodReport;
 import vn.thidua.domain.scoring.UnitSubmissions;
 import vn.thidua.domain.shared.StreamIds;
@@ -23,7 +26,8 @@ import java.util.Map;
  */
 public final class Submissions {
     public record Report(String periodCode, Map<String, BigDecimal> values, String status, boolean late,
-                         int corrections, Map<String, BigDecimal> counted, String comment, Instant at) {
+                         int corrections, Map<String, BigDecimal> counted, String comment, Instant at,
+                         Map<String, String> reasons, String verifiedBy) {
         public boolean pending() {
             return "SUBMITTED".equals(status);
         }
@@ -38,13 +42,15 @@ public final class Submissions {
     private final Map<String, Report> reports = new LinkedHashMap<>();
 
     private Submissions(UnitSubmissions fold, Instant pledgedAt, Map<String, Instant> filedAt,
-                        List<String> periodsInOrder) {
+                        Map<String, ReportVerified> verifications, Map<String, String> verifiers) {
         this.fold = fold;
         this.pledgedAt = pledgedAt;
-        for (String period : periodsInOrder) {
+        for (String period : filedAt.keySet()) {
             PeriodReport r = fold.report(period);
+            ReportVerified v = r.status() == ReportStatus.VERIFIED ? verifications.get(period) : null;
             reports.put(period, new Report(period, r.reported(), r.status().name(), r.late(), r.corrections(),
-                    r.verified(), r.comment(), filedAt.get(period)));
+                    r.verified(), r.comment(), filedAt.get(period), v == null ? Map.of() : v.reasons(),
+                    v == null ? null : verifiers.get(period)));
         }
     }
 
@@ -53,15 +59,22 @@ public final class Submissions {
     }
 
     /**
-     * The stream through the domain's one fold ({@link UnitSubmissions}); only the times the pledge and each report
-     * were filed, which the fold does not keep, are taken here from the messages.
+     * The stream through the domain's one fold ({@link UnitSubmissions}); only what scoring does not need is taken
+     * here beside it: the times the pledge and each report were filed, and the latest verification's reasons and
+     * verifier.
      */
     static Submissions of(String unitCode, List<DomainEventMessage<?>> events) {
         UnitSubmissions fold = new UnitSubmissions(unitCode);
         Instant pledgedAt = null;
         Map<String, Instant> filedAt = new LinkedHashMap<>();
+        Map<String, ReportVerified> verifications = new LinkedHashMap<>();
+        Map<String, String> verifiers = new LinkedHashMap<>();
         for (DomainEventMessage<?> m : events) {
             if (m.getPayload() instanceof ParticipationEvent e && fold.apply(e)) {
+                if (e instanceof ReportVerified v) {
+                    verifications.put(v.periodCode(), v);
+                    verifiers.put(v.periodCode(), verifierOf(m));
+                }
                 if (e instanceof PledgeEvent) {
                     pledgedAt = m.getTimestamp();
                 } else if (e instanceof ReportFiled r) {
@@ -71,7 +84,13 @@ public final class Submissions {
                 }
             }
         }
-        return new Submissions(fold, pledgedAt, filedAt, List.copyOf(filedAt.keySet()));
+        return new Submissions(fold, pledgedAt, filedAt, verifications, verifiers);
+    }
+
+    /** The verifying unit (an inspector's, the head's), or the role for the board, from the event's actor. */
+    private static String verifierOf(DomainEventMessage<?> m) {
+        Object unit = m.getMetaData().get(MetadataKeys.UNIT);
+        return unit != null ? unit.toString() : String.valueOf(m.getMetaData().getOrDefault(MetadataKeys.ROLE, ""));
     }
 
     /** The pledged targets, or null before the first pledge. */

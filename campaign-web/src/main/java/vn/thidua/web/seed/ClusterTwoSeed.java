@@ -1,6 +1,8 @@
 package vn.thidua.web.seed;
 
 import vn.thidua.domain.shared.Deadlines;
+import vn.thidua.domain.campaign.ApproveLeagueTable;
+import vn.thidua.domain.campaign.AssignInspection;
 import vn.thidua.domain.campaign.CloseCampaign;
 import vn.thidua.domain.campaign.Content;
 import vn.thidua.domain.campaign.Direction;
@@ -404,6 +406,12 @@ public final class ClusterTwoSeed {
             t.verifyByHead(c[1], c[0], PERIOD_M9, "Kiểm tra chéo 9 tháng: số liệu đầy đủ, khớp hồ sơ.", Map.of());
         }
 
+        // Year-end cross-inspection teams: each inspector unit's officers verify the units it was sent to.
+        t.head("2021-12-10T08:00", new AssignInspection(CAMPAIGN_2021, "kiem-tra-cheo-ca-nam-1", PERIOD_FY, THIEU_HOA,
+                List.of(HA_TRUNG, VINH_LOC)));
+        t.head("2021-12-10T08:05", new AssignInspection(CAMPAIGN_2021, "kiem-tra-cheo-ca-nam-2", PERIOD_FY, YEN_DINH,
+                List.of(THO_XUAN, DONG_SON, NONG_CONG)));
+
         // Year-end reports (due 20/12/2021), mostly right after each district people's council's year-end session.
         String[][] fyDates = {
                 {THIEU_HOA, "2021-12-14T16:00"}, {TRIEU_SON, "2021-12-15T09:00"}, {THO_XUAN, "2021-12-16T10:20"},
@@ -425,20 +433,29 @@ public final class ClusterTwoSeed {
                 + "ngân sách đạt 159% dự toán tỉnh giao.", Map.of());
         t.verifyByHead("2021-12-29T09:00", THO_XUAN, PERIOD_FY, "Kiểm tra chéo: đã xem quyết định công nhận trường "
                 + "chuẩn bổ sung; số liệu khớp.", Map.of());
-        t.verifyByHead("2021-12-29T14:00", DONG_SON, PERIOD_FY, "Kiểm tra chéo: số liệu đầy đủ, khớp hồ sơ.",
-                Map.of());
+        t.verifyByInspector("2021-12-29T14:00", YEN_DINH, DONG_SON, PERIOD_FY, "Kiểm tra chéo (đoàn huyện Yên Định): "
+                + "số liệu đầy đủ, khớp hồ sơ.", Map.of());
         t.verifyByHead("2021-12-30T09:00", YEN_DINH, PERIOD_FY, "Kiểm tra chéo: số liệu đầy đủ, khớp hồ sơ.",
                 Map.of());
         t.verifyByHead("2021-12-30T14:00", NONG_CONG, PERIOD_FY, "Kiểm tra chéo: xã Vạn Hòa đã có quyết định công "
                 + "nhận NTM nâng cao; huyện đạt 01/02 xã theo đăng ký.", Map.of());
         t.verifyByHead("2022-01-04T09:00", VINH_LOC, PERIOD_FY, "Kiểm tra chéo: số liệu đầy đủ, khớp hồ sơ.",
                 Map.of());
-        t.verifyByHead("2022-01-05T09:30", HA_TRUNG, PERIOD_FY, "Kiểm tra chéo: 24/25 chỉ tiêu đạt và vượt. Điều "
+        t.verifyByInspector("2022-01-05T09:30", THIEU_HOA, HA_TRUNG, PERIOD_FY, "Kiểm tra chéo (đoàn huyện Thiệu Hóa): 24/25 chỉ tiêu đạt và vượt. Điều "
                 + "chỉnh tỷ lệ tổ chức cơ sở đạt “Trong sạch vững mạnh” từ 83% xuống 81% do 02 tổ chức cơ sở "
                 + "chưa đủ hồ sơ xếp loại.", Map.of(TCCS_TSVM, bd("81")));
 
         t.head("2022-01-10T15:00", new CloseCampaign(CAMPAIGN_2021));
+        // The cluster's year-end meeting approves the table; its rows are computed from the events when seeded.
+        t.head("2022-01-14T10:00", approvalOfTheMeeting());
         return t.steps();
+    }
+
+    /** The approval of the 2021 table, without its rows: the seeder computes them from the events it just wrote. */
+    static ApproveLeagueTable approvalOfTheMeeting() {
+        return new ApproveLeagueTable(CAMPAIGN_2021, "hoi-nghi-tong-ket-2021", LocalDate.of(2022, 1, 14),
+                "Hội nghị tổng kết Cụm thi đua số II năm 2021 thống nhất bảng xếp hạng; đề nghị UBND tỉnh tặng Cờ "
+                        + "thi đua cho đơn vị dẫn đầu.", 0, 0, null, List.of());
     }
 
     private static SubmitReport report(String unit, String period, Map<String, BigDecimal> values, String reason) {
@@ -512,7 +529,21 @@ public final class ClusterTwoSeed {
         /** Triệu Sơn is the head unit: its own reports are verified by the provincial board, never by the head. */
         void verifyByBoard(String when, String period, String comment, Map<String, BigDecimal> fixed) {
             board(when, new VerifyReport(CAMPAIGN_2021, HEAD_UNIT, period, Verdict.VERIFIED, comment, fixed,
-                    Role.BOARD, null));
+                    Role.BOARD, null, reasons(fixed, comment)));
+        }
+
+        /** An officer of a unit the head sent to inspect {@code unit} for the period (kiểm tra chéo). */
+        void verifyByInspector(String when, String inspector, String unit, String period, String comment,
+                               Map<String, BigDecimal> fixed) {
+            officer(when, inspector, new VerifyReport(CAMPAIGN_2021, unit, period, Verdict.VERIFIED, comment, fixed,
+                    Role.UNIT_OFFICER, inspector, reasons(fixed, comment)));
+        }
+
+        /** Every changed value's reason is the verifier's comment, which explains it. */
+        private static Map<String, String> reasons(Map<String, BigDecimal> fixed, String comment) {
+            Map<String, String> reasons = new java.util.LinkedHashMap<>();
+            fixed.keySet().forEach(code -> reasons.put(code, comment));
+            return reasons;
         }
 
         void verifyByHead(String when, String unit, String period, String comment, Map<String, BigDecimal> fixed) {
@@ -520,7 +551,7 @@ public final class ClusterTwoSeed {
                 throw new IllegalArgumentException("the head may not verify its own unit");
             }
             head(when, new VerifyReport(CAMPAIGN_2021, unit, period, Verdict.VERIFIED, comment, fixed,
-                    Role.CLUSTER_HEAD, HEAD_UNIT));
+                    Role.CLUSTER_HEAD, HEAD_UNIT, reasons(fixed, comment)));
         }
 
         void rejectByHead(String when, String unit, String period, String comment) {

@@ -1,5 +1,8 @@
 package vn.thidua.web.seed;
 
+import vn.thidua.domain.campaign.ApproveLeagueTable;
+import vn.thidua.domain.scoring.LeagueRow;
+import vn.thidua.query.league.LeagueTableQueries;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.spring.config.SpringAxonConfiguration;
@@ -49,6 +52,7 @@ public class DemoSeeder implements SmartLifecycle {
     private final ClusterDirectory clusters;
     private final CampaignTermsLookup campaigns;
     private final UserStore users;
+    private final LeagueTableQueries leagueTables;
     private final SecureRandom random = new SecureRandom();
     private volatile boolean running;
     private final boolean embedded;
@@ -56,7 +60,9 @@ public class DemoSeeder implements SmartLifecycle {
     public DemoSeeder(@Value("${thidua.demo.enabled:false}") boolean enabled,
                       @Value("${thidua.demo.password:}") String fixedPassword,
                       @Value("${spring.datasource.url:}") String databaseUrl, CommandGateway gateway,
-                      AppClock clock, ClusterDirectory clusters, CampaignTermsLookup campaigns, UserStore users) {
+                      AppClock clock, ClusterDirectory clusters, CampaignTermsLookup campaigns, UserStore users,
+                      LeagueTableQueries leagueTables) {
+        this.leagueTables = leagueTables;
         this.enabled = enabled;
         this.embedded = databaseUrl.startsWith("jdbc:h2:");
         this.fixedPassword = fixedPassword;
@@ -103,8 +109,19 @@ public class DemoSeeder implements SmartLifecycle {
     private void replay(List<SeedStep> steps) {
         for (SeedStep step : steps) {
             Actor actor = new Actor(step.actorUser(), step.actorUnit(), step.actorRole());
-            gateway.sendAndWait(step.command(), metadataFor(step, actor));
+            gateway.sendAndWait(withRows(step.command()), metadataFor(step, actor));
         }
+    }
+
+    /** The meeting approves the table it saw: computed from the events seeded so far, as the service does. */
+    private Object withRows(Object command) {
+        if (command instanceof ApproveLeagueTable a && a.rows() == null) {
+            LeagueTableQueries.Draft draft = leagueTables.approvalDraft(a.campaignId());
+            return new ApproveLeagueTable(a.campaignId(), a.approvalId(), a.meetingDate(), a.note(),
+                    draft.table().rulesVersion(), draft.position(), draft.table().rows(),
+                    draft.table().rows().stream().filter(LeagueRow::provisional).map(LeagueRow::unitCode).toList());
+        }
+        return command;
     }
 
     /** Who sent the step's command, as any command carries it, and when the history says it was sent. */

@@ -98,7 +98,8 @@ class AuditApiIT {
         expect(200, send("PUT", campaignPath + "/reports/A1/Q1", Map.of("values", Map.of("REV", 116.5, "OK", true),
                 "reason", "sửa số liệu"), OFFICER1));
         expect(200, send("POST", campaignPath + "/reports/A1/Q1/verification", Map.of("verdict", "VERIFIED",
-                "comment", "kiểm tra chéo", "verifiedValues", Map.of("REV", 114)), BOARD));
+                "comment", "kiểm tra chéo", "verifiedValues", Map.of("REV", 114),
+                "reasons", Map.of("REV", "thiếu chứng từ")), BOARD));
         expect(201, send("PUT", campaignPath + "/reports/A2/Q1", Map.of("values", Map.of("REV", 100, "OK", true)),
                 OFFICER2));
         expect(200, send("POST", campaignPath + "/reports/A2/Q1/verification", Map.of("verdict", "REJECTED",

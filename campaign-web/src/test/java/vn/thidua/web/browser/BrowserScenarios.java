@@ -317,6 +317,7 @@ abstract class BrowserScenarios {
         fix.sendKeys("6.5");
         assertThat(fix.getDomProperty("value")).isEqualTo("6.5");
         driver.findElement(By.id(key + "-comment")).sendKeys("Kiểm tra chéo: tăng trưởng theo số liệu Cục Thống kê.");
+        driver.findElement(By.id(key + "-reason-TANG_TRUONG")).sendKeys("Số liệu chính thức của Cục Thống kê.");
         click(section.findElement(By.cssSelector("button[value='VERIFIED']")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("header .alert-success"),
                 "Đã xác nhận báo cáo của Thiệu Hóa"));
@@ -645,6 +646,55 @@ abstract class BrowserScenarios {
 
     /** axe-core and a screenshot on every main page, as the user who would open it. */
     @Test
+    @Order(13)
+    void anInspectorFromAnotherUnitFixesAValueWithAReason() {
+        // Thiệu Hóa files its year-end report.
+        signInAs("thieuhoa");
+        open("/campaigns/" + OPEN + "/report/" + UNIT + "?period=CUOI_KY");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("v-TANG_TRUONG")));
+        type(By.id("v-TANG_TRUONG"), "8");
+        type(By.id("v-THU_NGAN_SACH"), "102");
+        new Select(driver.findElement(By.id("v-KHONG_DICH"))).selectByValue("true");
+        submitMainForm();
+        wait.until(ExpectedConditions.urlMatches("/units/" + UNIT + "$"));
+
+        // The head sends Yên Định to inspect Thiệu Hóa's year-end report.
+        signInAs("truongcum");
+        open("/campaigns/" + OPEN + "/inspections");
+        new Select(driver.findElement(By.id("periodCode"))).selectByValue("CUOI_KY");
+        new Select(driver.findElement(By.id("inspectorUnit"))).selectByValue("YEN_DINH");
+        click(By.id("inspected-" + UNIT));
+        long before = events();
+        click(By.xpath("//button[normalize-space()='Phân công']"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("header .alert-success"),
+                "Đã phân công đoàn kiểm tra chéo"));
+        assertThat(events()).isEqualTo(before + 1);
+        assertThat(text("main table")).contains("Báo cáo cuối kỳ", "Yên Định", "Thiệu Hóa");
+        axe("inspections");
+
+        // An officer of Yên Định finds the report in its queue and changes a value: the reason is required.
+        signInAs("yendinh");
+        open("/verification");
+        String key = OPEN + "__" + UNIT + "__CUOI_KY";
+        WebElement section = wait.until(ExpectedConditions.presenceOfElementLocated(By.id(key)));
+        assertThat(section.getText()).contains("Thiệu Hóa");
+        driver.findElement(By.id(key + "-fix-TANG_TRUONG")).sendKeys("7,5");
+        driver.findElement(By.id(key + "-comment")).sendKeys("Đoàn kiểm tra chéo huyện Yên Định.");
+        long beforeVerify = events();
+        click(section.findElement(By.cssSelector("button[value='VERIFIED']")));
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.id(key + "-reason-TANG_TRUONG-error")));
+        assertThat(error.getText()).contains("cần ghi lý do sửa");
+        assertThat(events()).isEqualTo(beforeVerify);
+        section = driver.findElement(By.id(key));
+        driver.findElement(By.id(key + "-reason-TANG_TRUONG")).sendKeys("Theo niên giám thống kê, tăng trưởng 7,5%.");
+        click(section.findElement(By.cssSelector("button[value='VERIFIED']")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("header .alert-success"),
+                "Đã xác nhận báo cáo của Thiệu Hóa"));
+        assertThat(events()).isEqualTo(beforeVerify + 1);
+    }
+
+    @Test
     @Order(20)
     void mainPagesAreAccessibleAndPhotographed() {
         signInAs("kiemtoan");
@@ -660,6 +710,7 @@ abstract class BrowserScenarios {
         signInAs("truongcum");
         pageCheck("verification", "/verification", "h1");
         pageCheck("commendations", "/campaigns/" + Y2021 + "/commendations", "h1");
+        pageCheck("approved-table", "/campaigns/" + Y2021 + "/inspections", "#approval-heading");
         pageCheck("launch", "/campaigns/launch", "h1");
 
         signInAs("vanhanh");

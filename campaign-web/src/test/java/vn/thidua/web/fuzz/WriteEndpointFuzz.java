@@ -495,7 +495,8 @@ abstract class WriteEndpointFuzz {
             case "/api/v1/campaigns/{campaignId}/reports/{unitCode}/{periodCode}" -> map("values",
                     map("REV", 105.5, "OK", true, "RATE", 40), "reason", "Điều chỉnh số liệu");
             case "/api/v1/campaigns/{campaignId}/reports/{unitCode}/{periodCode}/verification" -> map("verdict",
-                    "VERIFIED", "comment", "Kiểm tra chéo: đạt", "verifiedValues", map("REV", 101));
+                    "VERIFIED", "comment", "Kiểm tra chéo: đạt", "verifiedValues", map("REV", 101),
+                    "reasons", map("REV", "Đối chiếu chứng từ"));
             case "/api/v1/campaigns/{campaignId}/commendations" -> proposalExample("CERTIFICATE");
             case "/api/v1/commendations/{id}/approval", "/api/v1/commendations/{id}/rejection" -> map("comment",
                     "Ban Thi đua – Khen thưởng tỉnh thống nhất");

@@ -40,8 +40,32 @@ abstract class CommendationScenarios extends WriteSideScenarios {
         return LocalDate.now(vn.thidua.web.testsupport.Driver.VN).toString();
     }
 
+    /**
+     * Closes the campaign and, when its table has no provisional row, records the meeting's approval of it (a flag
+     * is proposed on the approved table). Tests of an unapproved table close with {@link #closeOnly}.
+     */
     Response close(Fixture f) {
+        Response r = closeOnly(f);
+        if (r.status() == 200) {
+            Response table = api.get(f.campaignPath() + "/league-table").as(f.auditor()).send();
+            boolean provisional = false;
+            for (JsonNode row : table.json().path("rows")) {
+                provisional |= row.path("provisional").asBoolean();
+            }
+            if (!provisional) {
+                assertStatus(approveTable(f), 201);
+            }
+        }
+        return r;
+    }
+
+    Response closeOnly(Fixture f) {
         return api.post(f.campaignPath() + "/close").as(f.head()).header("Consistency", "wait").send();
+    }
+
+    Response approveTable(Fixture f) {
+        return api.post(f.campaignPath() + "/league-table/approval").as(f.head()).header("Consistency", "wait")
+                .json(map("meetingDate", today(), "note", "Hội nghị cụm thống nhất bảng xếp hạng")).send();
     }
 
     Response propose(Fixture f, Map<String, Object> proposal) {
@@ -92,6 +116,16 @@ abstract class CommendationScenarios extends WriteSideScenarios {
                 "commendation.no-majority");
         assertRule(recordsNothing(() -> propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 2, 0, 4))),
                 "commendation.no-majority");
+    }
+
+    @Test
+    void aFlagWithoutAnApprovedTableIsRefused() {
+        Fixture f = scoredCampaign();
+        assertStatus(closeOnly(f), 200);
+        assertRule(recordsNothing(() -> propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 3, 0, 3))),
+                "commendation.table-not-approved");
+        // A certificate of merit needs no approved table.
+        assertStatus(records(1, () -> propose(f, proposal(f.unit(2), "CERTIFICATE", 3, 0, 3))), 201);
     }
 
     @Test

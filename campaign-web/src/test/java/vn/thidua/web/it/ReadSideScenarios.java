@@ -33,7 +33,7 @@ import static vn.thidua.web.testsupport.Problems.assertRule;
  * The read side through the API: league table, unit progress, as-of and preview, commendation eligibility from the
  * ranking, replay (equal to a fresh build, while events keep arriving), dead letters and Consistency: wait.
  */
-abstract class ReadSideScenarios extends CommendationScenarios {
+abstract class ReadSideScenarios extends InspectionScenarios {
     private static final List<String> PROJECTIONS = List.of("audit", "league-table", "unit-progress");
 
     JsonNode table(Fixture f, String query) {
@@ -364,6 +364,7 @@ abstract class ReadSideScenarios extends CommendationScenarios {
         assertThat(leagueUp.has("reason")).isFalse();
     }
 
+    @Override
     void awaitRebuilt() {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
             JsonNode all = api.get("/api/v1/admin/projections").as(OPERATOR).send().json();

@@ -193,7 +193,8 @@ abstract class WriteSideScenarios extends ApiScenarioSupport {
         // cross-inspection: the head verifies unit 2 and fixes a value; the board verifies the head's own unit
         r = records(1, () -> api.post(f.reportPath(1, "Q1") + "/verification").as(head)
                 .json(map("verdict", "VERIFIED", "comment", "Kiểm tra chéo: điều chỉnh thu ngân sách",
-                        "verifiedValues", map("REV", 132))).send());
+                        "verifiedValues", map("REV", 132),
+                        "reasons", map("REV", "Khoản thu 18 tỷ chưa có chứng từ"))).send());
         assertStatus(r, 200);
         assertThat(r.json().path("status").asText()).isEqualTo("VERIFIED");
         assertNumber(r.json().path("values").path("REV"), "150");

@@ -1,5 +1,7 @@
 package vn.thidua.web.seed;
 
+import vn.thidua.domain.campaign.ApproveLeagueTable;
+import vn.thidua.domain.campaign.AssignInspection;
 import org.junit.jupiter.api.Test;
 import vn.thidua.domain.campaign.CloseCampaign;
 import vn.thidua.domain.campaign.Content;
@@ -125,11 +127,17 @@ class ClusterTwoSeedTest {
         assertThat(history.get(1).command()).isInstanceOf(LaunchCampaign.class);
         assertThat(LocalDate.ofInstant(history.get(1).at(), Deadlines.ZONE)).isBetween(LocalDate.of(2021, 4, 1),
                 LocalDate.of(2021, 4, 30));
-        SeedStep last = history.get(history.size() - 1);
-        assertThat(last.command()).isInstanceOf(CloseCampaign.class);
-        assertThat(last.actorRole()).isEqualTo(Role.CLUSTER_HEAD);
-        assertThat(last.actorUnit()).isEqualTo("TRIEU_SON");
+        SeedStep close = history.get(history.size() - 2);
+        assertThat(close.command()).isInstanceOf(CloseCampaign.class);
+        assertThat(close.actorRole()).isEqualTo(Role.CLUSTER_HEAD);
+        assertThat(close.actorUnit()).isEqualTo("TRIEU_SON");
         assertThat(commands(CloseCampaign.class)).hasSize(1);
+        // After the close, the cluster meeting approves the table (its rows computed when seeded).
+        SeedStep approval = history.get(history.size() - 1);
+        assertThat(approval.command()).isInstanceOf(ApproveLeagueTable.class);
+        assertThat(approval.actorRole()).isEqualTo(Role.CLUSTER_HEAD);
+        assertThat(approval.at()).isAfter(close.at());
+        assertThat(((ApproveLeagueTable) approval.command()).rows()).isNull();
     }
 
     @Test
@@ -216,14 +224,21 @@ class ClusterTwoSeedTest {
             assertThat(v.verifierUnit()).isNotEqualTo(v.unitCode());
             assertThat(step.actorRole()).isEqualTo(v.verifierRole());
             assertThat(step.actorUnit()).isEqualTo(v.verifierUnit());
+            v.verifiedValues().keySet().forEach(code -> assertThat(v.reasons().get(code)).as(code).isNotBlank());
             if (v.unitCode().equals("TRIEU_SON")) {
                 assertThat(v.verifierRole()).isEqualTo(Role.BOARD);
                 assertThat(v.verifierUnit()).isNull();
+            } else if (v.verifierRole() == Role.UNIT_OFFICER) {
+                // an officer of a unit the head sent to inspect this unit for this period, before the verification
+                assertThat(history.subList(0, history.indexOf(step))).anyMatch(s -> s.command()
+                        instanceof AssignInspection a && a.inspectorUnit().equals(v.verifierUnit())
+                        && a.periodCode().equals(v.periodCode()) && a.inspectedUnits().contains(v.unitCode()));
             } else {
                 assertThat(v.verifierRole()).isEqualTo(Role.CLUSTER_HEAD);
                 assertThat(v.verifierUnit()).isEqualTo("TRIEU_SON");
             }
         }
+        assertThat(verifications).anyMatch(s -> ((VerifyReport) s.command()).verifierRole() == Role.UNIT_OFFICER);
         // Every (unit, period) reported ends verified, and the last verdict follows the last submission.
         Map<String, Instant> lastSubmission = new HashMap<>();
         Map<String, SeedStep> lastVerification = new HashMap<>();

@@ -32,6 +32,7 @@ import vn.thidua.web.security.Permissions;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
@@ -59,13 +60,14 @@ public class VerificationController {
     }
 
     /** One pending report. {@code key} names its form on the page. */
-    public record Pending(CampaignTerms terms, UnitRef unit, Period period, Submissions.Report report, String key) {
+    public record Pending(CampaignTerms terms, UnitRef unit, Period period, Submissions.Report report,
+                          Map<String, BigDecimal> targets, String key) {
     }
 
     @GetMapping("/verification")
     public String queue(@AuthenticationPrincipal AppUser user, Model model) {
         List<CampaignTerms> verifiable = verifiable(user);
-        return page(model, user, verifiable, null, Map.of(), "", new FormErrors(messages));
+        return page(model, user, verifiable, null, Map.of(), Map.of(), "", new FormErrors(messages));
     }
 
     @PostMapping("/verification/{campaignId}/{unitCode}/{periodCode}")
@@ -84,6 +86,7 @@ public class VerificationController {
             throw new NotFound("verdict", verdict);
         }
         Map<String, String> typed = ValueInputs.typed(terms, PREFIX, params);
+        Map<String, String> reasons = reasons(terms, params);
         String note = comment == null || comment.isBlank() ? null
                 : Normalizer.normalize(comment.trim(), Normalizer.Form.NFC);
         Bodies.Verification body = new Bodies.Verification(v, note,
@@ -93,7 +96,7 @@ public class VerificationController {
         if (!errors.any()) {
             try {
                 submissions.verify(caller, campaignId, unitCode, periodCode, body.verdict(), body.comment(),
-                        ValueJson.read(terms, "verifiedValues", body.verifiedValues()));
+                        ValueJson.read(terms, "verifiedValues", body.verifiedValues()), reasons);
                 String unitName = terms.member(unitCode).map(UnitRef::name).orElse(unitCode);
                 String period = terms.period(periodCode).map(Period::title).orElse(periodCode);
                 redirect.addFlashAttribute("flashMessage", messages.getMessage(
@@ -102,36 +105,62 @@ public class VerificationController {
                 return "redirect:/verification";
             } catch (RuntimeException e) {
                 Refusals.record(e, errors, path -> path.equals("verifiedValues") ? null
+                        : path.startsWith("reasons.") ? "reason." + path.substring("reasons.".length())
                         : ValueInputs.fieldOf(path, "verifiedValues", PREFIX), null);
             }
         }
         response.setStatus(422);
-        return page(model, user, verifiable(user), key, typed, comment == null ? "" : comment, errors);
+        return page(model, user, verifiable(user), key, typed, reasons, comment == null ? "" : comment, errors);
+    }
+
+    /** The typed reasons for changed values, by indicator code ({@code reason.<code>} fields), NFC. */
+    private static Map<String, String> reasons(CampaignTerms terms, Map<String, String> params) {
+        Map<String, String> reasons = new java.util.LinkedHashMap<>();
+        for (String code : terms.indicators().keySet()) {
+            String r = params.get("reason." + code);
+            if (r != null && !r.isBlank()) {
+                reasons.put(code, Normalizer.normalize(r.trim(), Normalizer.Form.NFC));
+            }
+        }
+        return reasons;
     }
 
     private List<CampaignTerms> verifiable(AppUser user) {
-        List<CampaignTerms> list = campaigns.all().stream().filter(t -> !t.closed() && mayVerify(user, t)).toList();
+        List<CampaignTerms> list = campaigns.all().stream().filter(t -> !t.closed() && mayVerifyAny(user, t))
+                .toList();
         if (list.isEmpty() && !mayVerifyAny(user)) {
             throw new AccessDeniedException("only a cluster head or the board verifies reports");
         }
         return list;
     }
 
-    private boolean mayVerify(AppUser user, CampaignTerms terms) {
+    /** Whether the user may verify some report of the campaign: as head, board, or a unit sent to inspect. */
+    private boolean mayVerifyAny(AppUser user, CampaignTerms terms) {
+        return terms.members().stream().anyMatch(m -> terms.periods().stream()
+                .anyMatch(p -> mayVerify(user, terms, m.code(), p.code())));
+    }
+
+    private boolean mayVerify(AppUser user, CampaignTerms terms, String unitCode, String periodCode) {
         try {
             Actor actor = permissions.verifier(user);
-            return Verifiers.mayVerify(terms, actor.role(), actor.unit());
+            return Verifiers.mayVerify(terms, actor.role(), actor.unit(), unitCode, periodCode);
         } catch (AccessDeniedException e) {
             return false;
         }
     }
 
-    private static boolean mayVerifyAny(AppUser user) {
-        return user.has(vn.thidua.domain.shared.Role.BOARD) || user.has(vn.thidua.domain.shared.Role.CLUSTER_HEAD);
+    /**
+     * Heads and the board always have a queue (maybe empty); an officer only while its unit inspects in an open
+     * campaign.
+     */
+    private boolean mayVerifyAny(AppUser user) {
+        return user.has(vn.thidua.domain.shared.Role.BOARD) || user.has(vn.thidua.domain.shared.Role.CLUSTER_HEAD)
+                || campaigns.all().stream().anyMatch(t -> !t.closed() && user.unitCode() != null
+                        && t.inspections().stream().anyMatch(i -> i.inspectorUnit().equals(user.unitCode())));
     }
 
     private String page(Model model, AppUser user, List<CampaignTerms> verifiable, String failedKey,
-                        Map<String, String> typed, String comment, FormErrors errors) {
+                        Map<String, String> typed, Map<String, String> reasons, String comment, FormErrors errors) {
         List<Pending> pending = new ArrayList<>();
         for (CampaignTerms terms : verifiable) {
             for (UnitRef unit : terms.members()) {
@@ -141,8 +170,8 @@ public class VerificationController {
                 Submissions s = submissions.submissions(terms.campaignId(), unit.code());
                 for (Period period : terms.periods()) {
                     Submissions.Report report = s.report(period.code());
-                    if (report != null && report.pending()) {
-                        pending.add(new Pending(terms, unit, period, report,
+                    if (report != null && report.pending() && mayVerify(user, terms, unit.code(), period.code())) {
+                        pending.add(new Pending(terms, unit, period, report, s.pledge(),
                                 key(terms.campaignId(), unit.code(), period.code())));
                     }
                 }
@@ -152,6 +181,7 @@ public class VerificationController {
         model.addAttribute("campaignCount", verifiable.size());
         model.addAttribute("failedKey", failedKey);
         model.addAttribute("typed", typed);
+        model.addAttribute("reasons", reasons);
         model.addAttribute("comment", comment);
         model.addAttribute("prefix", PREFIX);
         model.addAttribute("errors", errors);

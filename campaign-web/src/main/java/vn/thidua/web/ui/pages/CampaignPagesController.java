@@ -1,5 +1,6 @@
 package vn.thidua.web.ui.pages;
 
+import vn.thidua.query.league.LeagueTableQueries;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,9 +36,12 @@ public class CampaignPagesController {
     private final PageQueries queries;
     private final LeagueTableWatcher watcher;
 
-    public CampaignPagesController(PageQueries queries, LeagueTableWatcher watcher) {
+    private final LeagueTableQueries leagueTables;
+
+    public CampaignPagesController(PageQueries queries, LeagueTableWatcher watcher, LeagueTableQueries leagueTables) {
         this.queries = queries;
         this.watcher = watcher;
+        this.leagueTables = leagueTables;
     }
 
     public record CampaignItem(String campaignId, String title, int year, String clusterCode, String clusterName,
@@ -55,6 +59,7 @@ public class CampaignPagesController {
 
     @GetMapping("/campaigns/{campaignId}")
     public String dashboard(@PathVariable String campaignId, @RequestParam(name = "asOf", required = false) String asOfText,
+                            @RequestParam(name = "compare", required = false) boolean compare,
                             @AuthenticationPrincipal AppUser user, Model model, HttpServletResponse response) {
         CampaignTerms terms = queries.campaign(campaignId);
         LocalDate asOf = null;
@@ -76,7 +81,15 @@ public class CampaignPagesController {
         model.addAttribute("asOf", asOf);
         model.addAttribute("today", PageQueries.today());
         model.addAttribute("live", asOf == null);
+        model.addAttribute("compare", compare);
         tableModel(terms, asOf, user, model);
+        if (compare && model.getAttribute("view") != null) {
+            // The self-score (tự chấm) beside the verified table: how far the inspection moved each unit.
+            Map<String, BigDecimal> selfTotals = new java.util.HashMap<>();
+            leagueTables.selfScore(campaignId, asOf == null ? null : PageQueries.endOfDay(asOf)).rows()
+                    .forEach(r -> selfTotals.put(r.unitCode(), r.total()));
+            model.addAttribute("selfTotals", selfTotals);
+        }
         return "pages/dashboard";
     }
 

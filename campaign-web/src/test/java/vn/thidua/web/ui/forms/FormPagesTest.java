@@ -203,9 +203,18 @@ class FormPagesTest {
     void headVerifiesWithAFixedValueButNotItsOwnUnit() throws Exception {
         String queue = body(mvc.perform(get("/verification").with(as("truongcum")))
                 .andExpect(status().isOk()).andReturn());
-        assertThat(queue).contains("Thiệu Hóa", "name=\"fix.TANG_TRUONG\"", "Xác nhận", "Trả lại");
+        assertThat(queue).contains("Thiệu Hóa", "name=\"fix.TANG_TRUONG\"", "name=\"reason.TANG_TRUONG\"",
+                "Xác nhận", "Trả lại");
+        long beforeFix = events();
+        String noReason = body(mvc.perform(post("/verification/{c}/{u}/{p}", OPEN, UNIT, "GIUA_KY").with(csrf())
+                        .with(as("truongcum")).param("verdict", "VERIFIED").param("comment", "Kiểm tra chéo")
+                        .param("fix.TANG_TRUONG", "6.5"))
+                .andExpect(status().isUnprocessableEntity()).andReturn());
+        assertThat(noReason).contains("cần ghi lý do sửa", "-reason-TANG_TRUONG-error");
+        assertThat(events()).isEqualTo(beforeFix);
         mvc.perform(post("/verification/{c}/{u}/{p}", OPEN, UNIT, "GIUA_KY").with(csrf()).with(as("truongcum"))
-                        .param("verdict", "VERIFIED").param("comment", "Kiểm tra chéo").param("fix.TANG_TRUONG", "6.5"))
+                        .param("verdict", "VERIFIED").param("comment", "Kiểm tra chéo").param("fix.TANG_TRUONG", "6.5")
+                        .param("reason.TANG_TRUONG", "Số liệu thống kê chính thức là 6,5%"))
                 .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/verification"));
         String verified = jdbc.queryForList("SELECT payload FROM domain_event_entry WHERE payload_type LIKE ?"
                 + " ORDER BY global_index DESC", String.class, "%.ReportVerified").get(0);
@@ -293,6 +302,24 @@ class FormPagesTest {
                 .andExpect(status().isOk()).andReturn());
         assertThat(list).contains("Đã có quyết định", "Số 123/QĐ-UBND, ngày 15/02/2022", "Đề nghị", "Phê duyệt",
                 "Quyết định khen thưởng", "Đủ điều kiện", "Lý do thu hồi");
+    }
+
+    @Test
+    @Order(7)
+    void theApprovedTableAndTheInspectionTeamsOf2021AreShownAndTheDashboardComparesTheSelfScore()
+            throws Exception {
+        String page = body(mvc.perform(get("/campaigns/{id}/inspections", "cum-ii-2021").with(as("kiemtoan")))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(page).contains("Các đoàn kiểm tra chéo", "Thiệu Hóa", "Hà Trung", "Vĩnh Lộc",
+                "Hội nghị cụm thông qua ngày 14/01/2022", "Triệu Sơn");
+        assertThat(page).doesNotContain("Ghi nhận hội nghị thông qua</button>");
+
+        String plain = body(mvc.perform(get("/campaigns/{id}", "cum-ii-2021").with(as("kiemtoan")))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(plain).contains("So sánh với điểm tự chấm").doesNotContain("Kiểm tra chéo thay đổi");
+        String compared = body(mvc.perform(get("/campaigns/{id}", "cum-ii-2021").param("compare", "true")
+                        .with(as("kiemtoan"))).andExpect(status().isOk()).andReturn());
+        assertThat(compared).contains("Tự chấm", "Kiểm tra chéo thay đổi");
     }
 
     @Test
