@@ -122,7 +122,10 @@ public class SecurityConfig {
     public SecurityFilterChain api(HttpSecurity http, ObjectMapper json, VerifiedCredentialsCache credentials,
                                    SignInGuard guard) throws Exception {
         return basicChain(http.securityMatcher("/api/**"), json, credentials, guard)
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                // The public record (công khai): read-only, without sign-in.
+                .authorizeHttpRequests(a -> a
+                        .requestMatchers(org.springframework.http.HttpMethod.GET, "/api/v1/public/**").permitAll()
+                        .anyRequest().authenticated())
                 .build();
     }
 

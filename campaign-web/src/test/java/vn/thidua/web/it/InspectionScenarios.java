@@ -123,6 +123,8 @@ abstract class InspectionScenarios extends CommendationScenarios {
         assertStatus(closeOnly(f), 200);
         assertThat(api.get(f.campaignPath() + "/league-table?approved=true").as(f.auditor()).send().status())
                 .isEqualTo(404);
+        assertThat(api.get("/api/v1/public/campaigns/" + f.campaignId() + "/league-table").send().status())
+                .as("nothing is published before the approval").isEqualTo(404);
         assertProblem(recordsNothing(() -> api.post(f.campaignPath() + "/league-table/approval").as(f.officer(1))
                 .json(map("meetingDate", today())).send()), 403, "forbidden", "Forbidden");
 
@@ -137,6 +139,13 @@ abstract class InspectionScenarios extends CommendationScenarios {
         JsonNode current = api.get(f.campaignPath() + "/league-table").as(f.auditor()).send().json();
         assertThat(approved.path("rows")).isEqualTo(current.path("rows"));
         assertThat(approved.path("rows").get(0).path("unitCode").asText()).isEqualTo(f.unit(1));
+
+        // Published without sign-in, exactly as approved.
+        Response published = api.get("/api/v1/public/campaigns/" + f.campaignId() + "/league-table").send();
+        assertStatus(published, 200);
+        assertThat(published.json()).isEqualTo(approved);
+        assertThat(api.post(f.campaignPath() + "/league-table/approval").json(map("meetingDate", today())).send()
+                .status()).as("writing still needs a sign-in").isEqualTo(401);
 
         assertRule(recordsNothing(() -> approveTable(f)), "league-table.already-approved");
         // A replay rebuilds the live table; the approved one is the event's, unchanged.

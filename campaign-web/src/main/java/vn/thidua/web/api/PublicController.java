@@ -1,0 +1,27 @@
+package vn.thidua.web.api;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import vn.thidua.domain.scoring.LeagueTable;
+import vn.thidua.domain.shared.NotFound;
+import vn.thidua.query.league.LeagueTableQueries;
+
+/** What anyone may read without signing in (công khai): the league table the cluster meeting approved. */
+@RestController
+@RequestMapping("/api/v1/public")
+public class PublicController {
+    private final LeagueTableQueries leagueTables;
+
+    public PublicController(LeagueTableQueries leagueTables) {
+        this.leagueTables = leagueTables;
+    }
+
+    /** The approved table, or 404 while none is approved (an unapproved table is not published). */
+    @GetMapping("/campaigns/{campaignId}/league-table")
+    public LeagueTable approvedTable(@PathVariable String campaignId) {
+        return leagueTables.approved(campaignId).map(LeagueTableQueries.Approved::table)
+                .orElseThrow(() -> new NotFound("approved league table", campaignId));
+    }
+}
