@@ -15,15 +15,25 @@ import vn.thidua.domain.commendation.CommendationProposed;
 import vn.thidua.domain.commendation.CommendationRejected;
 import vn.thidua.domain.commendation.CommendationRevoked;
 import vn.thidua.domain.commendation.ConferCommendation;
+import vn.thidua.domain.commendation.AnswerComment;
+import vn.thidua.domain.commendation.CommentAnswered;
+import vn.thidua.domain.commendation.CommentOnProposal;
+import vn.thidua.domain.commendation.NoticePolicy;
+import vn.thidua.domain.commendation.ProposalCommented;
+import vn.thidua.domain.commendation.ProposalPublished;
 import vn.thidua.domain.commendation.ProposeCommendation;
 import vn.thidua.domain.commendation.RejectCommendation;
 import vn.thidua.domain.commendation.RevokeCommendation;
 import vn.thidua.domain.shared.Codes;
+import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.shared.Deadlines;
 import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.StreamIds;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.time.LocalDate;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -45,12 +55,16 @@ public class Commendation {
     private String campaignId;
     private String unitCode;
     private Status status;
+    /** The end of the proposal's public notice; null for a proposal made before notices were recorded. */
+    private Instant noticeEndsAt;
+    /** Comments on the proposal, each with whether the head has answered it. */
+    private final Map<String, Boolean> comments = new LinkedHashMap<>();
 
     protected Commendation() {
     }
 
     @CommandHandler
-    public Commendation(ProposeCommendation cmd, CampaignTermsLookup campaigns) {
+    public Commendation(ProposeCommendation cmd, CampaignTermsLookup campaigns, NoticePolicy notice, Clock clock) {
         if (!Codes.isId(cmd.commendationId())) {
             throw new InvalidValue("commendationId", "invalid-id", "is not a valid id: " + Codes.ID_PATTERN);
         }
@@ -70,6 +84,9 @@ public class Commendation {
         require(cmd.basis() != null, "commendation.no-basis", "a proposal cites the league-table position it rests on");
         apply(new CommendationProposed(cmd.commendationId(), cmd.campaignId(), cmd.unitCode(), cmd.award(),
                 cmd.rationale(), cmd.ballot(), cmd.basis()));
+        // Published for comments from the moment it is made (công khai).
+        apply(new ProposalPublished(cmd.commendationId(), cmd.campaignId(), cmd.unitCode(),
+                notice.endsAt(clock.instant())));
     }
 
     private static void checkBallot(ProposeCommendation cmd) {
@@ -89,9 +106,36 @@ public class Commendation {
     }
 
     @CommandHandler
-    public void handle(ApproveCommendation cmd) {
+    public void handle(CommentOnProposal cmd, Clock clock) {
+        notBlank("text", cmd.text());
+        require(status == Status.PROPOSED && noticeEndsAt != null && clock.instant().isBefore(noticeEndsAt),
+                "commendation.notice-closed", "comments are taken while the proposal's notice is open"
+                        + (noticeEndsAt == null ? "" : " (until " + noticeEndsAt + ")"));
+        require(Codes.isId(cmd.commentId()) && !comments.containsKey(cmd.commentId()), "commendation.comment-exists",
+                "comment " + cmd.commentId() + " already exists");
+        apply(new ProposalCommented(commendationId, campaignId, unitCode, cmd.commentId(), cmd.text().strip(),
+                cmd.author() == null || cmd.author().isBlank() ? null : cmd.author().strip()));
+    }
+
+    @CommandHandler
+    public void handle(AnswerComment cmd) {
+        notBlank("text", cmd.text());
+        Boolean answered = comments.get(cmd.commentId());
+        if (answered == null) {
+            throw new NotFound("comment", cmd.commentId());
+        }
+        require(!answered, "commendation.comment-answered", "comment " + cmd.commentId() + " was already answered");
+        apply(new CommentAnswered(commendationId, campaignId, unitCode, cmd.commentId(), cmd.text().strip()));
+    }
+
+    @CommandHandler
+    public void handle(ApproveCommendation cmd, Clock clock) {
         require(status == Status.PROPOSED, "commendation.not-proposed",
                 "only a proposed commendation can be approved; this one is " + status);
+        require(noticeEndsAt == null || !clock.instant().isBefore(noticeEndsAt), "commendation.notice-open",
+                "the proposal is published for comments until " + noticeEndsAt + ": it is approved after that");
+        require(!comments.containsValue(false), "commendation.comment-unanswered",
+                "every comment on the proposal needs the cluster head's answer before the approval");
         apply(new CommendationApproved(commendationId, campaignId, unitCode, cmd.comment()));
     }
 
@@ -133,6 +177,21 @@ public class Commendation {
         this.campaignId = event.campaignId();
         this.unitCode = event.unitCode();
         this.status = Status.PROPOSED;
+    }
+
+    @EventSourcingHandler
+    void on(ProposalPublished event) {
+        this.noticeEndsAt = event.noticeEndsAt();
+    }
+
+    @EventSourcingHandler
+    void on(ProposalCommented event) {
+        comments.put(event.commentId(), false);
+    }
+
+    @EventSourcingHandler
+    void on(CommentAnswered event) {
+        comments.put(event.commentId(), true);
     }
 
     @EventSourcingHandler

@@ -19,6 +19,12 @@ import vn.thidua.domain.commendation.CommendationRejected;
 import vn.thidua.domain.commendation.CommendationRevoked;
 import vn.thidua.domain.commendation.ConferCommendation;
 import vn.thidua.domain.commendation.LeagueTablePosition;
+import vn.thidua.domain.commendation.AnswerComment;
+import vn.thidua.domain.commendation.CommentAnswered;
+import vn.thidua.domain.commendation.CommentOnProposal;
+import vn.thidua.domain.commendation.NoticePolicy;
+import vn.thidua.domain.commendation.ProposalCommented;
+import vn.thidua.domain.commendation.ProposalPublished;
 import vn.thidua.domain.commendation.ProposeCommendation;
 import vn.thidua.domain.commendation.RejectCommendation;
 import vn.thidua.domain.commendation.RevokeCommendation;
@@ -64,7 +70,16 @@ class CommendationTest {
         fixture = Fixtures.of(Commendation.class);
         fixture.registerInjectableResource(campaigns);
         fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(NOTICE);
     }
+
+    /** Ten working days, less the Tết holidays of 2026. */
+    private static final NoticePolicy NOTICE = new NoticePolicy(10, java.util.Set.of(LocalDate.of(2026, 2, 16),
+            LocalDate.of(2026, 2, 17), LocalDate.of(2026, 2, 18), LocalDate.of(2026, 2, 19),
+            LocalDate.of(2026, 2, 20)));
+    /** Proposed on Tuesday 10/02/2026: 11–13/02, then 23–27/02 and 02–03/03 (weekends and Tết skipped). */
+    private static final Instant NOTICE_ENDS = vn.thidua.domain.shared.Deadlines.endOf(LocalDate.of(2026, 3, 3));
+    private static final ProposalPublished PUBLISHED = new ProposalPublished(ID, CAMPAIGN, HEAD, NOTICE_ENDS);
 
     /** The sample campaign closed, with eight members at launch: these tests' ballots are of eight. */
     private static CampaignTerms eightMembersClosed() {
@@ -89,6 +104,66 @@ class CommendationTest {
             new CommendationConferred(ID, CAMPAIGN, HEAD, "123/QĐ-UBND", LocalDate.of(2026, 1, 15));
 
     @Nested
+    @DisplayName("public notice and comments (công khai)")
+    class Notice {
+        private final ProposalCommented comment = new ProposalCommented(ID, CAMPAIGN, HEAD, "c1",
+                "Đề nghị làm rõ số liệu thu ngân sách", "Nguyễn Văn A");
+
+        @Test
+        void aCommentWhileTheNoticeIsOpenIsRecorded() {
+            fixture.given(PROPOSED, PUBLISHED)
+                    .when(new CommentOnProposal(ID, "c1", "Đề nghị làm rõ số liệu thu ngân sách", "Nguyễn Văn A"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(comment);
+        }
+
+        @Test
+        void noCommentAfterTheNotice() {
+            clock.setVietnamTime("2026-03-04T08:00");
+            fixture.given(PROPOSED, PUBLISHED)
+                    .when(new CommentOnProposal(ID, "c1", "Muộn", null))
+                    .expectException(violates("commendation.notice-closed"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void noApprovalWhileTheNoticeIsOpen() {
+            clock.setVietnamTime("2026-03-03T23:00");
+            fixture.given(PROPOSED, PUBLISHED)
+                    .when(new ApproveCommendation(ID, "Đồng ý"))
+                    .expectException(violates("commendation.notice-open"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void noApprovalWhileACommentIsUnanswered() {
+            clock.setVietnamTime("2026-03-04T08:00");
+            fixture.given(PROPOSED, PUBLISHED, comment)
+                    .when(new ApproveCommendation(ID, "Đồng ý"))
+                    .expectException(violates("commendation.comment-unanswered"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void theHeadAnswersACommentOnceAndThenTheBoardApproves() {
+            CommentAnswered answered = new CommentAnswered(ID, CAMPAIGN, HEAD, "c1", "Số liệu đã được Kho bạc xác nhận");
+            fixture.given(PROPOSED, PUBLISHED, comment)
+                    .when(new AnswerComment(ID, "c1", "Số liệu đã được Kho bạc xác nhận"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(answered);
+            fixture.given(PROPOSED, PUBLISHED, comment, answered)
+                    .when(new AnswerComment(ID, "c1", "Lần nữa"))
+                    .expectException(violates("commendation.comment-answered"))
+                    .expectNoEvents();
+            clock.setVietnamTime("2026-03-04T08:00");
+            fixture.given(PROPOSED, PUBLISHED, comment, answered)
+                    .when(new ApproveCommendation(ID, "Đồng ý"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(APPROVED);
+        }
+    }
+
+    @Nested
     @DisplayName("proposal")
     class Proposal {
         @Test
@@ -96,7 +171,7 @@ class CommendationTest {
             fixture.givenNoPriorActivity()
                     .when(propose(HEAD, Award.PROVINCIAL_FLAG, MAJORITY))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(PROPOSED);
+                    .expectEvents(PROPOSED, PUBLISHED);
         }
 
         @Test
@@ -148,7 +223,8 @@ class CommendationTest {
             fixture.givenNoPriorActivity()
                     .when(propose(U2, Award.CERTIFICATE, HALF))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(new CommendationProposed(ID, CAMPAIGN, U2, Award.CERTIFICATE, RATIONALE, HALF, FIRST));
+                    .expectEvents(new CommendationProposed(ID, CAMPAIGN, U2, Award.CERTIFICATE, RATIONALE, HALF, FIRST),
+                            new ProposalPublished(ID, CAMPAIGN, U2, NOTICE_ENDS));
         }
 
         @Test
@@ -163,7 +239,7 @@ class CommendationTest {
         void blankBallotsMakeForAndAgainstLessThanCast() {
             fixture.givenNoPriorActivity()
                     .when(propose(HEAD, Award.PROVINCIAL_FLAG, new Ballot(5, 1, 8)))
-                    .expectEvents(proposed(Award.PROVINCIAL_FLAG, new Ballot(5, 1, 8)));
+                    .expectEvents(proposed(Award.PROVINCIAL_FLAG, new Ballot(5, 1, 8)), PUBLISHED);
         }
 
         /** Issue 11: a ballot of 9 in an 8-member cluster was accepted. */
@@ -184,7 +260,7 @@ class CommendationTest {
             fixture.givenNoPriorActivity()
                     .when(propose(HEAD, Award.PROVINCIAL_FLAG, all))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(proposed(Award.PROVINCIAL_FLAG, all));
+                    .expectEvents(proposed(Award.PROVINCIAL_FLAG, all), PUBLISHED);
         }
 
         @Test

@@ -1,5 +1,8 @@
 package vn.thidua.web.api;
 
+import vn.thidua.domain.commendation.CommentAnswered;
+import vn.thidua.domain.commendation.ProposalCommented;
+import vn.thidua.domain.commendation.ProposalPublished;
 import org.axonframework.eventhandling.DomainEventMessage;
 import vn.thidua.domain.commendation.Award;
 import vn.thidua.domain.commendation.Ballot;
@@ -19,21 +22,44 @@ import java.util.List;
 /** A commendation with its full history, folded from its stream. */
 public record CommendationView(String commendationId, String campaignId, String unitCode, Award award,
                                String rationale, Ballot ballot, LeagueTablePosition basis, String status,
-                               String decisionNo, LocalDate decisionDate, List<Step> history) {
+                               String decisionNo, LocalDate decisionDate, List<Step> history,
+                               Instant noticeEndsAt, List<Comment> comments) {
 
     public record Step(String type, Instant at, String actor, String role, String note) {
+    }
+
+    /** A comment made during the public notice, and the cluster head's answer once given. */
+    public record Comment(String commentId, String text, String author, Instant at, String answer,
+                          Instant answeredAt) {
+    }
+
+    /** Whether the proposal is published for comments at {@code now}. */
+    public boolean noticeOpen(Instant now) {
+        return "PROPOSED".equals(status) && noticeEndsAt != null && now.isBefore(noticeEndsAt);
     }
 
     public static CommendationView of(List<DomainEventMessage<?>> events) {
         CommendationView v = null;
         List<Step> history = new ArrayList<>();
+        List<Comment> comments = new ArrayList<>();
         for (DomainEventMessage<?> m : events) {
             Object e = m.getPayload();
             String note = null;
             if (e instanceof CommendationProposed p) {
                 v = new CommendationView(p.commendationId(), p.campaignId(), p.unitCode(), p.award(), p.rationale(),
-                        p.ballot(), p.basis(), "PROPOSED", null, null, history);
+                        p.ballot(), p.basis(), "PROPOSED", null, null, history, null, comments);
                 note = p.rationale();
+            } else if (v != null && e instanceof ProposalPublished p) {
+                v = new CommendationView(v.commendationId, v.campaignId, v.unitCode, v.award, v.rationale, v.ballot,
+                        v.basis, v.status, v.decisionNo, v.decisionDate, history, p.noticeEndsAt(), comments);
+                note = p.noticeEndsAt().toString();
+            } else if (v != null && e instanceof ProposalCommented c) {
+                comments.add(new Comment(c.commentId(), c.text(), c.author(), m.getTimestamp(), null, null));
+                note = c.text();
+            } else if (v != null && e instanceof CommentAnswered a) {
+                comments.replaceAll(c -> c.commentId().equals(a.commentId())
+                        ? new Comment(c.commentId(), c.text(), c.author(), c.at(), a.text(), m.getTimestamp()) : c);
+                note = a.text();
             } else if (v != null && e instanceof CommendationApproved a) {
                 v = v.withStatus("APPROVED", v.decisionNo, v.decisionDate);
                 note = a.comment();
@@ -56,7 +82,7 @@ public record CommendationView(String commendationId, String campaignId, String 
 
     private CommendationView withStatus(String status, String decisionNo, LocalDate decisionDate) {
         return new CommendationView(commendationId, campaignId, unitCode, award, rationale, ballot, basis, status,
-                decisionNo, decisionDate, history);
+                decisionNo, decisionDate, history, noticeEndsAt, comments);
     }
 
     public boolean standing() {

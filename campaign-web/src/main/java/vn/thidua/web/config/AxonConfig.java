@@ -29,6 +29,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.axonframework.common.caching.Cache;
+import vn.thidua.domain.commendation.NoticePolicy;
 import org.axonframework.common.caching.NoCache;
 import org.springframework.beans.factory.annotation.Value;
 import vn.thidua.command.support.StoreCheckedAggregateCache;
@@ -113,6 +114,19 @@ public class AxonConfig {
             FunctionCounter.builder(name + ".lookups", cache, StoreCheckedAggregateCache::misses)
                     .tag("aggregate", "Participation").tag("result", "miss").register(registry);
         };
+    }
+
+    /** How long a commendation proposal stays published for comments (thidua.notice.*). */
+    @Bean
+    public NoticePolicy noticePolicy(@Value("${thidua.notice.working-days:10}") int workingDays,
+                                     @Value("${thidua.notice.holidays:}") String holidays) {
+        java.util.Set<java.time.LocalDate> days = new java.util.HashSet<>();
+        for (String day : holidays.split(",")) {
+            if (!day.isBlank()) {
+                days.add(java.time.LocalDate.parse(day.trim()));
+            }
+        }
+        return new NoticePolicy(workingDays, days);
     }
 
     /** The live league table folds each campaign in one segment (see LeagueTableProjection). */

@@ -13,6 +13,13 @@ import vn.thidua.domain.shared.Role;
 @Component
 public class Permissions {
 
+    /** Any signed-in user, in the first of its roles (a comment on a public notice is open to everyone). */
+    public Actor anyone(AppUser user) {
+        Role role = java.util.Arrays.stream(Role.values()).filter(user::has).findFirst()
+                .orElseThrow(() -> new AccessDeniedException("user " + user.username() + " has no role"));
+        return new Actor(user.username(), user.unitCode(), role);
+    }
+
     public Actor operator(AppUser user) {
         return requireRole(user, Role.OPERATOR, "only an operator may do this");
     }

@@ -16,63 +16,6 @@ import static vn.thidua.web.testsupport.Problems.assertRule;
 /** Commendations through the API: proposal after close with the ballot, approval, conferral, refusals. */
 abstract class CommendationScenarios extends WriteSideScenarios {
 
-    static Map<String, Object> proposal(String unitCode, String award, int inFavour, int against, int cast) {
-        return map("unitCode", unitCode, "award", award,
-                "rationale", "Đơn vị dẫn đầu Cụm thi đua, hoàn thành xuất sắc các chỉ tiêu",
-                "ballot", map("inFavour", inFavour, "against", against, "cast", cast));
-    }
-
-    /** Unit 1 (index 1) leads clearly under any scoring method; every report is verified by the board. */
-    Fixture scoredCampaign() {
-        Fixture f = campaign();
-        Object[][] reports = {{110, true, 55}, {150, true, 75}, {100, true, 50}};
-        for (int u = 0; u < 3; u++) {
-            driver.pledged(f, u, 100, true, 50);
-            driver.reported(f, u, "Q1", reports[u][0], reports[u][1], reports[u][2]);
-            assertStatus(api.post(f.reportPath(u, "Q1") + "/verification").as(f.board()).header("Consistency", "wait")
-                    .json(map("verdict", "VERIFIED", "comment", "đạt")).send(), 200);
-        }
-        return f;
-    }
-
-    /** A decision is dated today at the latest (Vietnam time): the fixture's due dates lie in the future. */
-    static String today() {
-        return LocalDate.now(vn.thidua.web.testsupport.Driver.VN).toString();
-    }
-
-    /**
-     * Closes the campaign and, when its table has no provisional row, records the meeting's approval of it (a flag
-     * is proposed on the approved table). Tests of an unapproved table close with {@link #closeOnly}.
-     */
-    Response close(Fixture f) {
-        Response r = closeOnly(f);
-        if (r.status() == 200) {
-            Response table = api.get(f.campaignPath() + "/league-table").as(f.auditor()).send();
-            boolean provisional = false;
-            for (JsonNode row : table.json().path("rows")) {
-                provisional |= row.path("provisional").asBoolean();
-            }
-            if (!provisional) {
-                assertStatus(approveTable(f), 201);
-            }
-        }
-        return r;
-    }
-
-    Response closeOnly(Fixture f) {
-        return api.post(f.campaignPath() + "/close").as(f.head()).header("Consistency", "wait").send();
-    }
-
-    Response approveTable(Fixture f) {
-        return api.post(f.campaignPath() + "/league-table/approval").as(f.head()).header("Consistency", "wait")
-                .json(map("meetingDate", today(), "note", "Hội nghị cụm thống nhất bảng xếp hạng")).send();
-    }
-
-    Response propose(Fixture f, Map<String, Object> proposal) {
-        return api.post(f.campaignPath() + "/commendations").as(f.head()).header("Consistency", "wait")
-                .json(proposal).send();
-    }
-
     @Test
     void closedCampaignEndsInAConferredProvincialFlag() {
         Fixture f = scoredCampaign();
