@@ -137,7 +137,7 @@ public class ExportController {
     }
 
     /** {@code yyyy-MM-dd} is the end of that day in Vietnam; an ISO instant with offset is taken as it is. */
-    static Instant asOf(String asOf) {
+    public static Instant asOf(String asOf) {
         if (asOf == null || asOf.isBlank()) {
             return null;
         }
