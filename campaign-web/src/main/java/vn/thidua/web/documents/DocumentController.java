@@ -24,9 +24,29 @@ public class DocumentController {
     public static final String POSITION = "X-Event-Position";
 
     private final Documents documents;
+    private final CommendationDocuments commendations;
 
-    public DocumentController(Documents documents) {
+    public DocumentController(Documents documents, CommendationDocuments commendations) {
         this.documents = documents;
+        this.commendations = commendations;
+    }
+
+    /** The commendation's dossier: what can be downloaded today, and what is still pending and why. */
+    @GetMapping("/api/v1/commendations/{id}/dossier")
+    public ResponseEntity<Dossier> dossier(@PathVariable String id) {
+        Dossier dossier = commendations.dossier(id, "/api/v1");
+        return ResponseEntity.ok().header(POSITION, Long.toString(dossier.position())).body(dossier);
+    }
+
+    @GetMapping({"/api/v1/commendations/{id}/dossier.zip", "/commendations/{id}/dossier.zip"})
+    public ResponseEntity<byte[]> dossierZip(@PathVariable String id) {
+        return send(commendations.zip(id));
+    }
+
+    /** One component: {@code to-trinh.pdf}, {@code to-trinh.docx}, {@code quyet-dinh.pdf}, … */
+    @GetMapping({"/api/v1/commendations/{id}/documents/{file}", "/commendations/{id}/documents/{file}"})
+    public ResponseEntity<byte[]> document(@PathVariable String id, @PathVariable String file) {
+        return send(commendations.document(id, file));
     }
 
     @GetMapping({"/api/v1/campaigns/{campaignId}/league-table.pdf", "/campaigns/{campaignId}/league-table.pdf"})

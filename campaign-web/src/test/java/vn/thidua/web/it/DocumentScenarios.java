@@ -44,7 +44,20 @@ abstract class DocumentScenarios extends ApiScenarioSupport {
         assertThat(r.header("Content-Type")).startsWith("application/pdf");
         assertThat(r.header("X-Event-Position")).as("%s", r).matches("\\d+");
         assertThat(new String(r.body(), 0, 5)).isEqualTo("%PDF-");
+        keep(path, r.body());
         return r;
+    }
+
+    /** Keeps the last document of each kind under target/documents, to look at. */
+    static void keep(String path, byte[] bytes) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Path.of("target", "documents");
+            java.nio.file.Files.createDirectories(dir);
+            String name = path.replaceAll("\\?.*", "").replaceAll(".*/", "");
+            java.nio.file.Files.write(dir.resolve(name), bytes);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String text(byte[] pdf) {
@@ -154,7 +167,124 @@ abstract class DocumentScenarios extends ApiScenarioSupport {
         assertThat(r.status()).as("%s", r).isEqualTo(404);
     }
 
-    static Map<String, Object> none() {
-        return Map.of();
+    // ------------------------------------------------------------------------------------------ the dossier
+
+    /** A closed campaign with a provincial flag proposed for its leading unit (index 1); answers its id. */
+    String proposedFlag(Fixture f) {
+        assertStatus(api.post(f.campaignPath() + "/close").as(f.head()).header("Consistency", "wait").send(), 200);
+        var r = api.post(f.campaignPath() + "/commendations").as(f.head()).header("Consistency", "wait")
+                .json(map("unitCode", f.unit(1), "award", "PROVINCIAL_FLAG",
+                        "rationale", "Đơn vị dẫn đầu Cụm thi đua, hoàn thành xuất sắc các chỉ tiêu",
+                        "ballot", map("inFavour", 3, "against", 0, "cast", 3))).send();
+        assertStatus(r, 201);
+        return r.json().path("commendationId").asText();
+    }
+
+    static String docxText(byte[] docx) {
+        try (var doc = new org.apache.poi.xwpf.usermodel.XWPFDocument(new java.io.ByteArrayInputStream(docx));
+             var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(doc)) {
+            return Normalizer.normalize(extractor.getText(), Normalizer.Form.NFC);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static java.util.List<String> kinds(com.fasterxml.jackson.databind.JsonNode list) {
+        java.util.List<String> kinds = new java.util.ArrayList<>();
+        list.forEach(c -> kinds.add(c.path("kind").asText() + ":" + c.path("mediaType").asText()));
+        return kinds;
+    }
+
+    @Test
+    void aProposalsDossierHasItsLetterAndReportAsPdfAndDocx() {
+        Fixture f = scoredCampaign();
+        String id = proposedFlag(f);
+        var r = api.get("/api/v1/commendations/" + id + "/dossier").as(f.auditor()).send();
+        assertStatus(r, 200);
+        assertThat(kinds(r.json().path("components"))).containsExactly(
+                "PROPOSAL_LETTER:application/pdf", "PROPOSAL_LETTER:" + vn.thidua.web.documents.GeneratedDocument.DOCX,
+                "ACHIEVEMENT_REPORT:application/pdf",
+                "ACHIEVEMENT_REPORT:" + vn.thidua.web.documents.GeneratedDocument.DOCX);
+        // Nothing is made up: no decision before conferral, no minutes or tally this application did not record.
+        assertThat(r.json().path("pending").findValuesAsText("kind"))
+                .contains("DECISION", "CERTIFICATE", "MEETING_MINUTES", "BALLOT_TALLY");
+        String letterHref = r.json().path("components").get(0).path("href").asText();
+        assertThat(letterHref).isEqualTo("/api/v1/commendations/" + id + "/documents/to-trinh.pdf");
+
+        String letter = words(text(pdf(letterHref, f.auditor()).body()));
+        assertThat(letter).contains(MOTTO, "TỜ TRÌNH", "Cờ thi đua của Ủy ban nhân dân tỉnh", "Xã Thiệu B",
+                "xếp thứ 1/3", "3/3 phiếu tán thành", "Kính gửi: Chủ tịch Ủy ban nhân dân tỉnh Thanh Hóa",
+                "Đơn vị dẫn đầu Cụm thi đua, hoàn thành xuất sắc các chỉ tiêu", "TRƯỞNG CỤM", "Nơi nhận:");
+        String report = words(text(pdf("/api/v1/commendations/" + id + "/documents/bao-cao-thanh-tich.pdf",
+                f.auditor()).body()));
+        assertThat(report).contains(MOTTO, "BÁO CÁO THÀNH TÍCH", "ỦY BAN NHÂN DÂN XÃ THIỆU B", "Thu ngân sách",
+                "Tỷ lệ hộ nghèo giảm", "Chỉ tiêu đăng ký", "Giá trị thẩm định", "150", "xếp thứ 1/3",
+                "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH");
+
+        var docx = api.get("/api/v1/commendations/" + id + "/documents/to-trinh.docx").as(f.head()).sendForBytes();
+        assertThat(docx.status()).as("%s", docx).isEqualTo(200);
+        assertThat(docx.header("Content-Type")).startsWith(vn.thidua.web.documents.GeneratedDocument.DOCX);
+        String docxLetter = words(docxText(docx.body()));
+        assertThat(docxLetter).contains(MOTTO, "TỜ TRÌNH", "Xã Thiệu B", "xếp thứ 1/3", "Nơi nhận:");
+        var docxReport = api.get("/api/v1/commendations/" + id + "/documents/bao-cao-thanh-tich.docx").as(f.head())
+                .sendForBytes();
+        assertThat(words(docxText(docxReport.body()))).contains("BÁO CÁO THÀNH TÍCH", "Thu ngân sách", "150");
+        var again = api.get("/api/v1/commendations/" + id + "/documents/to-trinh.docx").as(f.head()).sendForBytes();
+        assertThat(sha256(again.body())).isEqualTo(sha256(docx.body()));
+
+        var decision = api.get("/api/v1/commendations/" + id + "/documents/quyet-dinh.pdf").as(f.auditor())
+                .sendForBytes();
+        assertThat(decision.status()).as("%s", decision).isEqualTo(404);
+        var unknown = api.get("/api/v1/commendations/" + id + "/documents/nothing.pdf").as(f.auditor())
+                .sendForBytes();
+        assertThat(unknown.status()).as("%s", unknown).isEqualTo(404);
+    }
+
+    @Test
+    void afterConferralTheDossierHasTheDecisionAndTheCertificateAndZipsTheSameTwice() throws IOException {
+        Fixture f = scoredCampaign();
+        String id = proposedFlag(f);
+        String before = pdf("/api/v1/commendations/" + id + "/documents/to-trinh.pdf", f.auditor())
+                .header("X-Event-Position");
+        assertStatus(api.post("/api/v1/commendations/" + id + "/approval").as(f.board()).header("Consistency", "wait")
+                .json(map("comment", "Thống nhất")).send(), 200);
+        String today = java.time.LocalDate.now(vn.thidua.web.testsupport.Driver.VN).toString();
+        assertStatus(api.post("/api/v1/commendations/" + id + "/conferral").as(f.board()).header("Consistency", "wait")
+                .json(map("decisionNo", "1234/QĐ-UBND", "decisionDate", today)).send(), 200);
+
+        var r = api.get("/api/v1/commendations/" + id + "/dossier").as(f.auditor()).send();
+        assertThat(kinds(r.json().path("components"))).contains("DECISION:application/pdf",
+                "CERTIFICATE:application/pdf");
+        var decision = pdf("/api/v1/commendations/" + id + "/documents/quyet-dinh.pdf", f.auditor());
+        assertThat(Long.parseLong(decision.header("X-Event-Position"))).isGreaterThan(Long.parseLong(before));
+        String day = vn.thidua.web.documents.DocText.placeDate("Thanh Hóa", java.time.LocalDate.parse(today));
+        assertThat(words(text(decision.body()))).contains(MOTTO, "QUYẾT ĐỊNH", "Số: 1234/QĐ-UBND", day,
+                "Điều 1. Tặng Cờ thi đua của Ủy ban nhân dân tỉnh cho Xã Thiệu B", "CHỦ TỊCH");
+        var certificate = pdf("/api/v1/commendations/" + id + "/documents/bang-khen.pdf", f.auditor());
+        assertThat(words(text(certificate.body()))).contains(MOTTO, "CỜ THI ĐUA", "Ủy ban nhân dân Xã Thiệu B",
+                "Quyết định số 1234/QĐ-UBND");
+        assertFontsEmbedded(certificate.body());
+
+        var zip = api.get("/api/v1/commendations/" + id + "/dossier.zip").as(f.auditor()).sendForBytes();
+        assertThat(zip.status()).as("%s", zip).isEqualTo(200);
+        keep("dossier.zip", zip.body());
+        java.util.List<String> names = new java.util.ArrayList<>();
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zip.body()))) {
+            for (var e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                names.add(e.getName());
+                keep(e.getName(), in.readAllBytes());
+            }
+        }
+        assertThat(names).containsExactly("01-to-trinh.pdf", "01-to-trinh.docx", "02-bao-cao-thanh-tich.pdf",
+                "02-bao-cao-thanh-tich.docx", "03-quyet-dinh.pdf", "04-bang-khen.pdf");
+        var again = api.get("/api/v1/commendations/" + id + "/dossier.zip").as(f.head()).sendForBytes();
+        assertThat(sha256(again.body())).isEqualTo(sha256(zip.body()));
+        assertThat(again.header("X-Event-Position")).isEqualTo(decision.header("X-Event-Position"));
+    }
+
+    @Test
+    void anUnknownCommendationHasNoDossier() {
+        Fixture f = campaign();
+        assertStatus(api.get("/api/v1/commendations/no-such/dossier").as(f.auditor()).send(), 404);
     }
 }
