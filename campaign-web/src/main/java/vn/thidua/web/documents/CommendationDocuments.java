@@ -217,7 +217,7 @@ public class CommendationDocuments {
         List<Section> sections = List.of(
                 Section.of(null,
                         "Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 năm 2022;",
-                        "Căn cứ kết quả phong trào thi đua \"" + t.title() + "\" năm " + t.year() + " của "
+                        "Căn cứ kết quả phong trào thi đua “" + t.title() + "” năm " + t.year() + " của "
                                 + clusterShort(t) + ";",
                         "Căn cứ kết quả chấm điểm, xếp hạng thi đua: " + standing(b),
                         "Căn cứ kết quả bỏ phiếu của các đơn vị thành viên: " + ballot.inFavour() + "/"
@@ -264,8 +264,8 @@ public class CommendationDocuments {
                 List.of("CHỦ TỊCH"), " ", footer(b, "Báo cáo thành tích"));
         List<Section> sections = List.of(
                 Section.of("I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH",
-                        unit + " là thành viên của " + clusterShort(t) + ", tham gia phong trào thi đua \""
-                                + t.title() + "\" năm " + t.year() + "."),
+                        unit + " là thành viên của " + clusterShort(t) + ", tham gia phong trào thi đua “"
+                                + t.title() + "” năm " + t.year() + "."),
                 new Section("II. KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU THI ĐUA", List.of("Chỉ tiêu đơn vị đã đăng ký, kết "
                         + "quả thực hiện, giá trị đã được thẩm định và điểm theo bảng xếp hạng:"), results),
                 Section.of("III. KẾT QUẢ XẾP HẠNG THI ĐUA", standing(b)),
@@ -303,7 +303,7 @@ public class CommendationDocuments {
                                 + " và của Trưởng ban Ban Thi đua - Khen thưởng tỉnh,"),
                 Section.of("QUYẾT ĐỊNH:",
                         "Điều 1. Tặng " + award + " cho " + unit + ", đã có thành tích xuất sắc trong phong trào "
-                                + "thi đua \"" + t.title() + "\" năm " + t.year() + " của " + clusterShort(t) + ".",
+                                + "thi đua “" + t.title() + "” năm " + t.year() + " của " + clusterShort(t) + ".",
                         "Điều 2. Tiền thưởng kèm theo thực hiện theo quy định của pháp luật về thi đua, khen thưởng.",
                         "Điều 3. Quyết định có hiệu lực kể từ ngày ký. Chánh Văn phòng, Trưởng ban Ban Thi đua - "
                                 + "Khen thưởng tỉnh, " + clusterShort(t) + " và " + unit
@@ -319,8 +319,8 @@ public class CommendationDocuments {
                 DocText.award(b.c().award()), List.of(), List.of(), null,
                 List.of(byGovernment(b) ? "THỦ TƯỚNG" : "CHỦ TỊCH"), " ", footer(b, "Bằng khen / Cờ thi đua"));
         String recipient = "Ủy ban nhân dân " + DocText.unitWithKind(b.unit());
-        String merit = (b.c().award().isFlag() ? "Đơn vị dẫn đầu phong trào thi đua \"" : "Đã có thành tích xuất sắc "
-                + "trong phong trào thi đua \"") + t.title() + "\" năm " + t.year() + " của " + clusterShort(t) + ".";
+        String merit = (b.c().award().isFlag() ? "Đơn vị dẫn đầu phong trào thi đua “" : "Đã có thành tích xuất sắc "
+                + "trong phong trào thi đua “") + t.title() + "” năm " + t.year() + " của " + clusterShort(t) + ".";
         String decisionLine = "Quyết định số " + b.c().decisionNo() + " ngày " + DocText.date(b.c().decisionDate());
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("doc", doc);
