@@ -282,6 +282,64 @@ abstract class DocumentScenarios extends ApiScenarioSupport {
         assertThat(again.header("X-Event-Position")).isEqualTo(decision.header("X-Event-Position"));
     }
 
+    /** A client signed in through the login form (with its CSRF token), for the pages and their downloads. */
+    java.net.http.HttpClient signedIn(vn.thidua.web.testsupport.Api.Creds who) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build();
+        String base = "http://localhost:" + port;
+        String login = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(login);
+        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
+        String form = "username=" + who.username() + "&password="
+                + java.net.URLEncoder.encode(who.password(), java.nio.charset.StandardCharsets.UTF_8)
+                + "&_csrf=" + csrf.group(1);
+        client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        return client;
+    }
+
+    <T> java.net.http.HttpResponse<T> inSession(java.net.http.HttpClient client, String path,
+                                               java.net.http.HttpResponse.BodyHandler<T> body) throws Exception {
+        var r = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + path)).build(), body);
+        assertThat(r.statusCode()).as("%s in a session", path).isEqualTo(200);
+        return r;
+    }
+
+    @Test
+    void theDossierPageListsEachComponentWithItsStatusAndTheDashboardOffersThePdf() throws Exception {
+        Fixture f = scoredCampaign();
+        String id = proposedFlag(f);
+        var client = signedIn(f.auditor());
+        String commendations = inSession(client, f.campaignPath().replace("/api/v1", "") + "/commendations",
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(commendations).contains("href=\"/commendations/" + id + "/dossier\"");
+        String page = inSession(client, "/commendations/" + id + "/dossier",
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(page).contains("Hồ sơ khen thưởng", "Tờ trình đề nghị khen thưởng", "Báo cáo thành tích",
+                "href=\"/commendations/" + id + "/documents/to-trinh.pdf\"",
+                "href=\"/commendations/" + id + "/documents/to-trinh.docx\"",
+                "href=\"/commendations/" + id + "/dossier.zip\"", "Sẵn sàng", "Chưa có",
+                "Chưa có quyết định khen thưởng", "Biên bản kiểm phiếu");
+        var letter = inSession(client, "/commendations/" + id + "/documents/to-trinh.pdf",
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(words(text(letter.body()))).contains("TỜ TRÌNH", "Xã Thiệu B");
+
+        String dashboard = inSession(client, f.campaignPath().replace("/api/v1", ""),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        String campaignPage = f.campaignPath().replace("/api/v1", "");
+        assertThat(dashboard).contains("href=\"" + campaignPage + "/league-table.pdf\"",
+                "href=\"" + campaignPage + "/launch-letter.pdf\"");
+        var table = inSession(client, campaignPage + "/league-table.pdf",
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(table.headers().firstValue("X-Event-Position")).isPresent();
+        assertThat(words(text(table.body()))).contains(MOTTO, "Xã Thiệu B");
+    }
+
     @Test
     void anUnknownCommendationHasNoDossier() {
         Fixture f = campaign();
