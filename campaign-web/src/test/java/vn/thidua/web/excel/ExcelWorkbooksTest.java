@@ -189,10 +189,23 @@ class ExcelWorkbooksTest {
         try (Workbook wb = download("kiemtoan", "/campaigns/" + CLOSED + "/league-table.xlsx")) {
             Sheet sheet = wb.getSheetAt(0);
             assertThat(sheet.getSheetName()).isEqualTo("Bảng xếp hạng");
-            assertThat(header(sheet, 0)).startsWith("Hạng", "Mã đơn vị", "Tên đơn vị", "Tổng điểm")
+            // A title block (the campaign, then the figures' instant and rule version), a blank row, the header.
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isNotBlank();
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).startsWith("Bảng xếp hạng thi đua · số liệu tính đến ");
+            assertThat(header(sheet, 3)).startsWith("Hạng", "Mã đơn vị", "Tên đơn vị", "Tổng điểm")
                     .contains("Điểm trừ", "ND1 – Thứ nhất");
-            assertFrozenHeader(sheet, 1);
-            Row first = sheet.getRow(1);
+            // Indicators by their titles, not their codes.
+            assertThat(header(sheet, 3)).anySatisfy(h -> assertThat(h).startsWith("Điểm Tốc độ tăng trưởng kinh tế"))
+                    .noneSatisfy(h -> assertThat(h).isEqualTo("Điểm " + ClusterTwoSeed.TANG_TRUONG));
+            assertFrozenHeader(sheet, 4);
+            // On paper: A4 landscape, fit to the page's width, the header row repeated on every page.
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+            assertThat(sheet.getFitToPage()).isTrue();
+            assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+            assertThat(sheet.getRepeatingRows()).isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("4:4"));
+            Row first = sheet.getRow(4);
             assertThat(first.getCell(1).getStringCellValue()).isEqualTo(leader);
             assertThat(first.getCell(0).getNumericCellValue()).isEqualTo(1.0);
             Cell total = first.getCell(3);
@@ -200,11 +213,11 @@ class ExcelWorkbooksTest {
             assertThat(total.getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
             assertThat(total.getNumericCellValue()).isCloseTo(table.rows().get(0).total().doubleValue(),
                     org.assertj.core.data.Offset.offset(1e-6));
-            assertThat(sheet.getLastRowNum()).isEqualTo(8);
+            assertThat(sheet.getLastRowNum()).isEqualTo(11);
             assertThat(sheet.getColumnWidth(2)).isGreaterThan(256 * 10);
         }
         try (Workbook wb = download("kiemtoan", "/campaigns/" + CLOSED + "/league-table.xlsx?lang=en&asOf=2021-12-31")) {
-            assertThat(header(wb.getSheetAt(0), 0)).startsWith("Rank", "Unit code");
+            assertThat(header(wb.getSheetAt(0), 3)).startsWith("Rank", "Unit code");
             Cell asOf = wb.getSheet("About").getRow(3).getCell(1);
             assertThat(asOf.getCellStyle().getDataFormatString()).isEqualTo("dd/MM/yyyy HH:mm");
             assertThat(asOf.getLocalDateTimeCellValue()).isEqualTo(LocalDate.of(2022, 1, 1).atStartOfDay());
