@@ -135,8 +135,10 @@ public class Documents {
             row.put("state", r.provisional() ? "Tạm tính" : "Chính thức");
             rows.add(row);
         }
+        // The figures are stated as of the day asked for, or as of the last event they reflect: not the instant the
+        // projection happened to store them (a replay stores the same table again, later), so the bytes stay.
         String intro = "Phong trào thi đua: " + terms.title() + ". Số liệu tính đến "
-                + DocText.dateTime(table.asOf() != null ? table.asOf() : at) + ", phương pháp tính điểm phiên bản "
+                + (asOf != null ? "hết ngày " + DocText.date(day) : DocText.dateTime(at)) + ", phương pháp tính điểm phiên bản "
                 + table.rulesVersion() + (terms.closed() ? "; đợt thi đua đã kết thúc." : "; đợt thi đua đang diễn ra.")
                 + " Các cột 1…" + indicators.size() + " là điểm của từng chỉ tiêu (xem bảng Chỉ tiêu).";
         Map<String, Object> model = new LinkedHashMap<>();
