@@ -138,8 +138,8 @@ public class Documents {
         // The figures are stated as of the day asked for, or as of the last event they reflect: not the instant the
         // projection happened to store them (a replay stores the same table again, later), so the bytes stay.
         String intro = "Phong trào thi đua: " + terms.title() + ". Số liệu tính đến "
-                + (asOf != null ? "hết ngày " + DocText.date(day) : DocText.dateTime(at)) + ", phương pháp tính điểm phiên bản "
-                + table.rulesVersion() + (terms.closed() ? "; đợt thi đua đã kết thúc." : "; đợt thi đua đang diễn ra.")
+                + (asOf != null ? "hết ngày " + DocText.date(day) : DocText.dateTime(at))
+                + ", phương pháp tính điểm phiên bản " + table.rulesVersion() + (terms.closed() ? "; đợt thi đua đã kết thúc." : "; đợt thi đua đang diễn ra.")
                 + " Các cột 1…" + indicators.size() + " là điểm của từng chỉ tiêu (xem bảng Chỉ tiêu).";
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("doc", doc);
@@ -173,7 +173,9 @@ public class Documents {
         Instant launched = recordedAt(launchedAt);
         UnitRef head = head(terms);
         List<UnitRef> others = terms.members().stream().filter(m -> !m.code().equals(terms.headUnit())).toList();
-        String subject = "V/v phát động thi đua " + lowerFirst(terms.title());
+        // "Phát động thi đua hoàn thành …" is already the subject: it is not said twice.
+        String subject = terms.title().toLowerCase(java.util.Locale.forLanguageTag("vi")).startsWith("phát động")
+                ? "V/v " + lowerFirst(terms.title()) : "V/v phát động thi đua " + lowerFirst(terms.title());
         DocHeading doc = new DocHeading(null, DocText.upper(clusterName(terms).split(" – ")[0]),
                 "Số: …/CTĐ-" + abbreviation(head.name()), subject, DocText.placeDate(head.name(),
                 DocText.day(launched)), null, null,
@@ -195,8 +197,8 @@ public class Documents {
         Map<String, Object> model = new LinkedHashMap<>();
         model.put("doc", doc);
         model.put("intro", List.of("Năm " + terms.year() + ", " + clusterName(terms).split(" – ")[0]
-                        + " phát động phong trào thi đua yêu nước trong toàn Cụm: " + terms.title()
-                        + ", với những nội dung và chỉ tiêu cơ bản sau đây."));
+                + " phát động phong trào thi đua yêu nước trong toàn Cụm (" + lowerFirst(terms.title())
+                + ") với những nội dung và chỉ tiêu cơ bản sau đây."));
         model.put("contents", contents);
         model.put("pledgeLine", "Các đơn vị đăng ký chỉ tiêu thi đua (không thấp hơn mức tối thiểu của Cụm) trước hết ngày "
                 + DocText.date(terms.pledgeDeadline()) + "; báo cáo kết quả theo các kỳ dưới đây.");
