@@ -183,12 +183,14 @@ public class ExportController {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles s = new Styles(wb);
             Sheet sheet = wb.createSheet(text.get("excel.progress.sheet"));
-            header(sheet, s, 0, text.all("excel.col.indicatorCode", "excel.col.indicatorTitle", "excel.col.measure",
+            int headerRow = ExcelSupport.titleBlock(sheet, s, 8, text.get("excel.progress.title", unitName),
+                    terms.title());
+            header(sheet, s, headerRow, text.all("excel.col.indicatorCode", "excel.col.indicatorTitle", "excel.col.measure",
                             "excel.col.kind", "excel.progress.target", "excel.progress.latest", "excel.progress.ratio",
                             "excel.progress.status"),
                     new int[]{18, 60, 16, 14, 14, 14, 14, 18}, 1);
-            ExcelSupport.pageSetup(sheet, 0);
-            int r = 1;
+            ExcelSupport.pageSetup(sheet, headerRow);
+            int r = headerRow + 1;
             for (UnitProgress.Indicator i : progress.indicators()) {
                 Row x = sheet.createRow(r++);
                 boolean yesNo = "QUALITATIVE".equals(i.kind());

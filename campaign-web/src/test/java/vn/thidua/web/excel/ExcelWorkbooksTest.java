@@ -228,17 +228,23 @@ class ExcelWorkbooksTest {
     void progressExportShowsTargetsRatiosAchievedAndHistoryDates() throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             try (Workbook wb = download("kiemtoan", "/campaigns/" + CLOSED + "/units/THIEU_HOA/progress.xlsx")) {
-                Cell latest = wb.getSheetAt(0).getRow(1).getCell(5);
+                Cell latest = wb.getSheetAt(0).getRow(4).getCell(5);
                 return latest.getCellType() == CellType.NUMERIC && latest.getNumericCellValue() == 15.18
                         && wb.getSheetAt(1).getLastRowNum() >= 30;
             }
         });
         try (Workbook wb = download("kiemtoan", "/campaigns/" + CLOSED + "/units/THIEU_HOA/progress.xlsx")) {
             Sheet sheet = wb.getSheetAt(0);
-            assertThat(header(sheet, 0)).startsWith("Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Loại chỉ tiêu",
+            // A title block (the unit, the campaign), a blank row, then the header.
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("Tiến độ thực hiện chỉ tiêu thi đua – Thiệu Hóa");
+            assertThat(header(sheet, 3)).startsWith("Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Loại chỉ tiêu",
                     "Chỉ tiêu đăng ký", "Kết quả mới nhất", "Tỷ lệ so với đăng ký", "Tình trạng");
-            assertFrozenHeader(sheet, 1);
-            Row growth = sheet.getRow(1);
+            assertFrozenHeader(sheet, 4);
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getFitToPage()).isTrue();
+            assertThat(sheet.getRepeatingRows()).isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("4:4"));
+            Row growth = sheet.getRow(4);
             assertThat(growth.getCell(0).getStringCellValue()).isEqualTo(ClusterTwoSeed.TANG_TRUONG);
             assertThat(growth.getCell(4).getNumericCellValue()).isEqualTo(15.0);
             assertThat(growth.getCell(5).getNumericCellValue()).isEqualTo(15.18);
@@ -253,6 +259,7 @@ class ExcelWorkbooksTest {
             assertThat(epidemic.getCell(5).getStringCellValue()).isEqualTo("Đạt");
             Sheet history = wb.getSheetAt(1);
             assertFrozenHeader(history, 1);
+            assertThat(history.getRepeatingRows()).isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
             Cell at = history.getRow(1).getCell(7);
             assertThat(at.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(at.getCellStyle().getDataFormatString()).isEqualTo("dd/MM/yyyy HH:mm");
