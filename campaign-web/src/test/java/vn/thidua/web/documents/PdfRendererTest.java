@@ -97,6 +97,9 @@ class PdfRendererTest {
         byte[] first = renderer.pdf("letter", letter(42), "Tờ trình", at);
         byte[] second = renderer.pdf("letter", letter(42), "Tờ trình", at);
         assertThat(sha256(second)).isEqualTo(sha256(first));
+        // Kept to compare across runs (a fresh JVM gives the same bytes: nothing comes from the clock or a seed).
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "documents"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "documents", "renderer-letter.pdf"), first);
         byte[] later = renderer.pdf("letter", letter(43), "Tờ trình", at);
         assertThat(sha256(later)).isNotEqualTo(sha256(first));
     }
