@@ -79,6 +79,14 @@ class PdfRendererTest {
         assertThat(text).doesNotContain("#");
         try (PDDocument doc = Loader.loadPDF(pdf)) {
             assertThat(doc.getNumberOfPages()).as("60 rows need a second page").isGreaterThan(1);
+            var second = new PDFTextStripper();
+            second.setStartPage(2);
+            second.setEndPage(2);
+            assertThat(second.getText(doc).strip()).as("the second page is numbered at its top").startsWith("2");
+            var first = new PDFTextStripper();
+            first.setStartPage(1);
+            first.setEndPage(1);
+            assertThat(first.getText(doc).strip()).as("the first page is not numbered").doesNotStartWith("1");
             for (var page : doc.getPages()) {
                 for (var name : page.getResources().getFontNames()) {
                     PDFont font = page.getResources().getFont(name);
