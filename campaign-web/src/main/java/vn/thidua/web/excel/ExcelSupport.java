@@ -56,10 +56,16 @@ final class ExcelSupport {
         final CellStyle inputDecimal;
         final CellStyle inputDate;
         final CellStyle group;
+        final CellStyle title;
 
         Styles(Workbook wb) {
             Font bold = wb.createFont();
             bold.setBold(true);
+            Font large = wb.createFont();
+            large.setBold(true);
+            large.setFontHeightInPoints((short) 14);
+            title = wb.createCellStyle();
+            title.setFont(large);
             header = wb.createCellStyle();
             header.setFont(bold);
             header.setWrapText(true);
@@ -114,6 +120,39 @@ final class ExcelSupport {
         return row;
     }
 
+    /**
+     * A title block above a table: its lines from the first row on, the first in the title style, each merged
+     * across {@code columns}; answers the row the table's header goes in (after one blank row).
+     */
+    static int titleBlock(Sheet sheet, Styles styles, int columns, String... lines) {
+        for (int i = 0; i < lines.length; i++) {
+            Row row = sheet.createRow(i);
+            Cell cell = row.createCell(0);
+            cell.setCellValue(lines[i]);
+            cell.setCellStyle(i == 0 ? styles.title : styles.text);
+            if (columns > 1) {
+                sheet.addMergedRegion(new org.apache.poi.ss.util.CellRangeAddress(i, i, 0, columns - 1));
+            }
+        }
+        return lines.length + 1;
+    }
+
+    /**
+     * Paper: A4 landscape, every column on the page's width (as many pages down as it takes), the header row
+     * repeated at the top of every page, page numbers in the footer.
+     */
+    static void pageSetup(Sheet sheet, int headerRow) {
+        var print = sheet.getPrintSetup();
+        print.setPaperSize(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+        print.setLandscape(true);
+        sheet.setFitToPage(true);
+        sheet.setAutobreaks(true);
+        print.setFitWidth((short) 1);
+        print.setFitHeight((short) 0);
+        sheet.setRepeatingRows(new org.apache.poi.ss.util.CellRangeAddress(headerRow, headerRow, -1, -1));
+        sheet.getFooter().setCenter("&P / &N");
+    }
+
     static Cell text(Row row, int col, String value, CellStyle style) {
         Cell cell = row.createCell(col);
         if (value != null) {
@@ -157,6 +196,11 @@ final class ExcelSupport {
         }
         cell.setCellStyle(style);
         return cell;
+    }
+
+    /** 31/07/2021 23:59, in Vietnam. */
+    static String vietnamDateTime(Instant at) {
+        return java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").format(at.atZone(VN));
     }
 
     static Instant instant(String iso) {

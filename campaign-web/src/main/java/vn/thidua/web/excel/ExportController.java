@@ -88,11 +88,18 @@ public class ExportController {
             titles.add(text.get("excel.league.state"));
             widths.add(14);
             for (Indicator i : terms.indicators().values()) {
-                titles.add(text.get("excel.league.indicatorPoints", i.code()));
-                widths.add(16);
+                // The indicator's title, as officers know it; its code stays in the launch workbook.
+                titles.add(text.get("excel.league.indicatorPoints", i.title()));
+                widths.add(22);
             }
-            header(sheet, s, 0, titles.toArray(String[]::new), widths.stream().mapToInt(Integer::intValue).toArray(), 3);
-            int r = 1;
+            Instant tableAsOf = table.asOf() != null ? table.asOf() : Instant.now();
+            int headerRow = ExcelSupport.titleBlock(sheet, s, titles.size(), terms.title(),
+                    text.get("excel.league.titleLine", ExcelSupport.vietnamDateTime(tableAsOf),
+                            table.rulesVersion()));
+            header(sheet, s, headerRow, titles.toArray(String[]::new),
+                    widths.stream().mapToInt(Integer::intValue).toArray(), 3);
+            ExcelSupport.pageSetup(sheet, headerRow);
+            int r = headerRow + 1;
             for (LeagueRow row : table.rows()) {
                 Row x = sheet.createRow(r++);
                 int c = 0;
@@ -137,7 +144,7 @@ public class ExportController {
     }
 
     /** {@code yyyy-MM-dd} is the end of that day in Vietnam; an ISO instant with offset is taken as it is. */
-    static Instant asOf(String asOf) {
+    public static Instant asOf(String asOf) {
         if (asOf == null || asOf.isBlank()) {
             return null;
         }
@@ -176,11 +183,14 @@ public class ExportController {
         try (XSSFWorkbook wb = new XSSFWorkbook()) {
             Styles s = new Styles(wb);
             Sheet sheet = wb.createSheet(text.get("excel.progress.sheet"));
-            header(sheet, s, 0, text.all("excel.col.indicatorCode", "excel.col.indicatorTitle", "excel.col.measure",
+            int headerRow = ExcelSupport.titleBlock(sheet, s, 8, text.get("excel.progress.title", unitName),
+                    terms.title());
+            header(sheet, s, headerRow, text.all("excel.col.indicatorCode", "excel.col.indicatorTitle", "excel.col.measure",
                             "excel.col.kind", "excel.progress.target", "excel.progress.latest", "excel.progress.ratio",
                             "excel.progress.status"),
                     new int[]{18, 60, 16, 14, 14, 14, 14, 18}, 1);
-            int r = 1;
+            ExcelSupport.pageSetup(sheet, headerRow);
+            int r = headerRow + 1;
             for (UnitProgress.Indicator i : progress.indicators()) {
                 Row x = sheet.createRow(r++);
                 boolean yesNo = "QUALITATIVE".equals(i.kind());
@@ -198,6 +208,7 @@ public class ExportController {
                             "excel.history.reported", "excel.history.verified", "excel.history.status",
                             "excel.history.late", "excel.history.at"),
                     new int[]{18, 12, 14, 14, 14, 16, 10, 18}, 1);
+            ExcelSupport.pageSetup(history, 0);
             r = 1;
             for (UnitProgress.Indicator i : progress.indicators()) {
                 boolean yesNo = "QUALITATIVE".equals(i.kind());
@@ -249,6 +260,7 @@ public class ExportController {
                             "excel.audit.actorUnit", "excel.audit.role", "excel.audit.correlation",
                             "excel.audit.changes", "excel.audit.payload"),
                     new int[]{10, 18, 22, 16, 14, 10, 16, 14, 16, 38, 60, 80}, 0);
+            ExcelSupport.pageSetup(sheet, 0);
             AtomicInteger r = new AtomicInteger(1);
             audit.forEach(filter, e -> {
                 Row x = sheet.createRow(r.getAndIncrement());

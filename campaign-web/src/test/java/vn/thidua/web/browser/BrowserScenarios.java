@@ -466,20 +466,21 @@ abstract class BrowserScenarios {
         try (Workbook wb = new XSSFWorkbook(new ByteArrayInputStream(response.body()))) {
             Sheet sheet = wb.getSheetAt(0);
             assertThat(sheet.getSheetName()).isEqualTo("Bảng xếp hạng");
-            Row header = sheet.getRow(0);
+            // Below the title block (the campaign, the figures' instant, a blank row).
+            Row header = sheet.getRow(3);
             assertThat(List.of(header.getCell(0).getStringCellValue(), header.getCell(1).getStringCellValue(),
                     header.getCell(2).getStringCellValue(), header.getCell(3).getStringCellValue()))
                     .containsExactly("Hạng", "Mã đơn vị", "Tên đơn vị", "Tổng điểm");
             PaneInformation pane = sheet.getPaneInformation();
             assertThat(pane).as("a frozen header").isNotNull();
             assertThat(pane.isFreezePane()).isTrue();
-            assertThat(pane.getHorizontalSplitPosition()).isEqualTo((short) 1);
-            Row first = sheet.getRow(1);
+            assertThat(pane.getHorizontalSplitPosition()).isEqualTo((short) 4);
+            Row first = sheet.getRow(4);
             assertThat(first.getCell(0).getNumericCellValue()).isEqualTo(1.0);
             assertThat(first.getCell(1).getStringCellValue()).isEqualTo("THO_XUAN");
             assertThat(first.getCell(2).getStringCellValue()).isEqualTo("Thọ Xuân");
             assertThat(first.getCell(3).getNumericCellValue()).isCloseTo(103.1877, org.assertj.core.data.Offset.offset(0.001));
-            assertThat(sheet.getLastRowNum()).isEqualTo(8);
+            assertThat(sheet.getLastRowNum()).isEqualTo(11);
         }
     }
 

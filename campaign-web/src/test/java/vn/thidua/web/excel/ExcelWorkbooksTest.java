@@ -189,10 +189,23 @@ class ExcelWorkbooksTest {
         try (Workbook wb = download("kiemtoan", "/campaigns/" + CLOSED + "/league-table.xlsx")) {
             Sheet sheet = wb.getSheetAt(0);
             assertThat(sheet.getSheetName()).isEqualTo("Bảng xếp hạng");
-            assertThat(header(sheet, 0)).startsWith("Hạng", "Mã đơn vị", "Tên đơn vị", "Tổng điểm")
+            // A title block (the campaign, then the figures' instant and rule version), a blank row, the header.
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue()).isNotBlank();
+            assertThat(sheet.getRow(1).getCell(0).getStringCellValue()).startsWith("Bảng xếp hạng thi đua · số liệu tính đến ");
+            assertThat(header(sheet, 3)).startsWith("Hạng", "Mã đơn vị", "Tên đơn vị", "Tổng điểm")
                     .contains("Điểm trừ", "ND1 – Thứ nhất");
-            assertFrozenHeader(sheet, 1);
-            Row first = sheet.getRow(1);
+            // Indicators by their titles, not their codes.
+            assertThat(header(sheet, 3)).anySatisfy(h -> assertThat(h).startsWith("Điểm Tốc độ tăng trưởng kinh tế"))
+                    .noneSatisfy(h -> assertThat(h).isEqualTo("Điểm " + ClusterTwoSeed.TANG_TRUONG));
+            assertFrozenHeader(sheet, 4);
+            // On paper: A4 landscape, fit to the page's width, the header row repeated on every page.
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getPrintSetup().getPaperSize()).isEqualTo(org.apache.poi.ss.usermodel.PrintSetup.A4_PAPERSIZE);
+            assertThat(sheet.getFitToPage()).isTrue();
+            assertThat(sheet.getPrintSetup().getFitWidth()).isEqualTo((short) 1);
+            assertThat(sheet.getPrintSetup().getFitHeight()).isEqualTo((short) 0);
+            assertThat(sheet.getRepeatingRows()).isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("4:4"));
+            Row first = sheet.getRow(4);
             assertThat(first.getCell(1).getStringCellValue()).isEqualTo(leader);
             assertThat(first.getCell(0).getNumericCellValue()).isEqualTo(1.0);
             Cell total = first.getCell(3);
@@ -200,11 +213,11 @@ class ExcelWorkbooksTest {
             assertThat(total.getCellStyle().getDataFormatString()).isEqualTo("#,##0.00");
             assertThat(total.getNumericCellValue()).isCloseTo(table.rows().get(0).total().doubleValue(),
                     org.assertj.core.data.Offset.offset(1e-6));
-            assertThat(sheet.getLastRowNum()).isEqualTo(8);
+            assertThat(sheet.getLastRowNum()).isEqualTo(11);
             assertThat(sheet.getColumnWidth(2)).isGreaterThan(256 * 10);
         }
         try (Workbook wb = download("kiemtoan", "/campaigns/" + CLOSED + "/league-table.xlsx?lang=en&asOf=2021-12-31")) {
-            assertThat(header(wb.getSheetAt(0), 0)).startsWith("Rank", "Unit code");
+            assertThat(header(wb.getSheetAt(0), 3)).startsWith("Rank", "Unit code");
             Cell asOf = wb.getSheet("About").getRow(3).getCell(1);
             assertThat(asOf.getCellStyle().getDataFormatString()).isEqualTo("dd/MM/yyyy HH:mm");
             assertThat(asOf.getLocalDateTimeCellValue()).isEqualTo(LocalDate.of(2022, 1, 1).atStartOfDay());
@@ -215,17 +228,23 @@ class ExcelWorkbooksTest {
     void progressExportShowsTargetsRatiosAchievedAndHistoryDates() throws Exception {
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             try (Workbook wb = download("kiemtoan", "/campaigns/" + CLOSED + "/units/THIEU_HOA/progress.xlsx")) {
-                Cell latest = wb.getSheetAt(0).getRow(1).getCell(5);
+                Cell latest = wb.getSheetAt(0).getRow(4).getCell(5);
                 return latest.getCellType() == CellType.NUMERIC && latest.getNumericCellValue() == 15.18
                         && wb.getSheetAt(1).getLastRowNum() >= 30;
             }
         });
         try (Workbook wb = download("kiemtoan", "/campaigns/" + CLOSED + "/units/THIEU_HOA/progress.xlsx")) {
             Sheet sheet = wb.getSheetAt(0);
-            assertThat(header(sheet, 0)).startsWith("Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Loại chỉ tiêu",
+            // A title block (the unit, the campaign), a blank row, then the header.
+            assertThat(sheet.getRow(0).getCell(0).getStringCellValue())
+                    .isEqualTo("Tiến độ thực hiện chỉ tiêu thi đua – Thiệu Hóa");
+            assertThat(header(sheet, 3)).startsWith("Mã chỉ tiêu", "Chỉ tiêu", "Đơn vị tính", "Loại chỉ tiêu",
                     "Chỉ tiêu đăng ký", "Kết quả mới nhất", "Tỷ lệ so với đăng ký", "Tình trạng");
-            assertFrozenHeader(sheet, 1);
-            Row growth = sheet.getRow(1);
+            assertFrozenHeader(sheet, 4);
+            assertThat(sheet.getPrintSetup().getLandscape()).isTrue();
+            assertThat(sheet.getFitToPage()).isTrue();
+            assertThat(sheet.getRepeatingRows()).isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("4:4"));
+            Row growth = sheet.getRow(4);
             assertThat(growth.getCell(0).getStringCellValue()).isEqualTo(ClusterTwoSeed.TANG_TRUONG);
             assertThat(growth.getCell(4).getNumericCellValue()).isEqualTo(15.0);
             assertThat(growth.getCell(5).getNumericCellValue()).isEqualTo(15.18);
@@ -240,6 +259,7 @@ class ExcelWorkbooksTest {
             assertThat(epidemic.getCell(5).getStringCellValue()).isEqualTo("Đạt");
             Sheet history = wb.getSheetAt(1);
             assertFrozenHeader(history, 1);
+            assertThat(history.getRepeatingRows()).isEqualTo(org.apache.poi.ss.util.CellRangeAddress.valueOf("1:1"));
             Cell at = history.getRow(1).getCell(7);
             assertThat(at.getCellType()).isEqualTo(CellType.NUMERIC);
             assertThat(at.getCellStyle().getDataFormatString()).isEqualTo("dd/MM/yyyy HH:mm");

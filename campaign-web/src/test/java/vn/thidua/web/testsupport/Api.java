@@ -26,6 +26,18 @@ public final class Api {
     public record Creds(String username, String password) {
     }
 
+    public record Bytes(String method, String path, int status, HttpHeaders headers, byte[] body) {
+        public String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
+
+        @Override
+        public String toString() {
+            return method + " " + path + " -> " + status + " " + headers.map() + " (" + body.length + " bytes)"
+                    + (status >= 400 ? ": " + new String(body, StandardCharsets.UTF_8) : "");
+        }
+    }
+
     public record Response(String method, String path, int status, HttpHeaders headers, String body) {
         public JsonNode json() {
             try {
@@ -107,6 +119,24 @@ public final class Api {
         public Request raw(String text) {
             this.body = text.getBytes(StandardCharsets.UTF_8);
             return this;
+        }
+
+        /** Sends it accepting anything, and answers the body as bytes (documents, workbooks, archives). */
+        public Bytes sendForBytes() {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
+                    .setHeader("Accept", "*/*");
+            headers.forEach(b::setHeader);
+            b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+            try {
+                HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
+                return new Bytes(method, path, r.statusCode(), r.headers(), r.body());
+            } catch (IOException e) {
+                throw new UncheckedIOException(method + " " + path, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
         }
 
         public Response send() {

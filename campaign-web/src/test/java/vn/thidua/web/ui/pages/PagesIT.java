@@ -159,6 +159,41 @@ class PagesIT {
         assertThat(current).doesNotContain("31-07-2021");
     }
 
+    /** The PDF button beside the Excel one follows the dashboard's "as of", as the Excel one does. */
+    @Test
+    void thePdfButtonOfAPastTableCarriesItsDateAndTheSeededDocumentsRead() throws Exception {
+        String then = page("/campaigns/" + CAMPAIGN + "?asOf=2021-07-31", "kiemtoan");
+        assertThat(then).contains("href=\"/campaigns/cum-ii-2021/league-table.pdf?asOf=2021-07-31\"");
+        String now = page("/campaigns/" + CAMPAIGN, "kiemtoan");
+        assertThat(now).contains("href=\"/campaigns/cum-ii-2021/league-table.pdf\"",
+                "href=\"/campaigns/cum-ii-2021/launch-letter.pdf\"").doesNotContain("pdf?asOf");
+        MvcResult past = mvc.perform(get("/campaigns/" + CAMPAIGN + "/league-table.pdf").param("asOf", "2021-07-31")
+                .with(as("kiemtoan"))).andExpect(status().isOk()).andReturn();
+        assertThat(past.getResponse().getHeader("Content-Disposition")).contains("31-07-2021");
+        assertThat(past.getResponse().getHeader("X-Event-Position")).matches("\\d+");
+        String text = pdfText(past.getResponse().getContentAsByteArray());
+        assertThat(text).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Thanh Hóa, ngày 31 tháng 7 năm 2021",
+                "Thiệu Hóa", "Thọ Xuân", "Triệu Sơn", "TRƯỞNG CỤM", "CHỦ TỊCH UBND HUYỆN TRIỆU SƠN",
+                "Số liệu tính đến hết ngày 31/07/2021", "Tốc độ tăng trưởng kinh tế").doesNotContain("TANG_TRUONG");
+        MvcResult letter = mvc.perform(get("/campaigns/" + CAMPAIGN + "/launch-letter.pdf").with(as("kiemtoan")))
+                .andExpect(status().isOk()).andReturn();
+        byte[] bytes = letter.getResponse().getContentAsByteArray();
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "documents"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "documents", "seed-launch-letter.pdf"), bytes);
+        assertThat(pdfText(bytes)).contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Số: …/CTĐ-TS",
+                "V/v phát động thi đua", "Kính gửi:", "Đông Sơn", "Hà Trung", "Yên Định", "Nơi nhận:",
+                "TRƯỞNG CỤM", "Tốc độ tăng trưởng kinh tế")
+                // Indicators by title, never by code; the subject not twice "phát động".
+                .doesNotContain("TANG_TRUONG", "phát động thi đua phát động");
+    }
+
+    private static String pdfText(byte[] pdf) throws java.io.IOException {
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return java.text.Normalizer.normalize(new org.apache.pdfbox.text.PDFTextStripper().getText(doc),
+                    java.text.Normalizer.Form.NFC).replaceAll("\\s+", " ");
+        }
+    }
+
     /** Issue 11, defect 1: the unit page's summary counts the unit's indicators by status (they were always 0). */
     @Test
     void unitPageSummaryCountsTheIndicatorsByStatus() throws Exception {
