@@ -1,5 +1,6 @@
 package vn.thidua.web.documents;
 
+import vn.thidua.query.league.LeagueTableQueries;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
 import vn.thidua.command.support.CampaignTermsLookup;
@@ -46,10 +47,12 @@ public class CommendationDocuments {
     private final QueryGateway queries;
     private final PdfRenderer pdf;
     private final DocxWriter docx;
+    private final LeagueTableQueries leagueTables;
 
     public CommendationDocuments(CommendationService commendations, CampaignTermsLookup campaigns,
                                  Documents documents, EventTable events, QueryGateway queries, PdfRenderer pdf,
-                                 DocxWriter docx) {
+                                 DocxWriter docx, LeagueTableQueries leagueTables) {
+        this.leagueTables = leagueTables;
         this.commendations = commendations;
         this.campaigns = campaigns;
         this.documents = documents;
@@ -106,11 +109,12 @@ public class CommendationDocuments {
     }
 
     /** Null when the component can be made from the events recorded; else why it cannot yet, in Vietnamese. */
-    private static String available(DossierKind kind, Basis b) {
+    private String available(DossierKind kind, Basis b) {
         return switch (kind) {
             case PROPOSAL_LETTER, ACHIEVEMENT_REPORT -> null;
             case DECISION, CERTIFICATE -> b.decided() ? null : "Chưa có quyết định khen thưởng (chưa tặng thưởng).";
-            case MEETING_MINUTES -> "Chưa có biên bản họp: bảng xếp hạng chưa được Cụm phê duyệt trong phần mềm.";
+            case MEETING_MINUTES -> leagueTables.approved(b.c().campaignId()).isPresent() ? null
+                    : "Chưa có biên bản họp: bảng xếp hạng chưa được Cụm phê duyệt trong phần mềm.";
             case BALLOT_TALLY -> "Kết quả bỏ phiếu được nhập tay (" + b.c().ballot().inFavour() + "/"
                     + b.c().ballot().cast() + " phiếu tán thành): biên bản kiểm phiếu giấy kèm theo hồ sơ giấy.";
             case EVIDENCE -> "Chưa có tài liệu minh chứng đính kèm.";
@@ -181,6 +185,7 @@ public class CommendationDocuments {
             case PROPOSAL_LETTER -> proposalLetter(b);
             case ACHIEVEMENT_REPORT -> achievementReport(b);
             case DECISION -> decision(b);
+            case MEETING_MINUTES -> minutes(b);
             case CERTIFICATE -> certificate(b);
             default -> throw new NotFound("document", kind.name());
         };
@@ -236,7 +241,10 @@ public class CommendationDocuments {
         String unit = DocText.unitWithKind(b.unit());
         UnitProgress progress = Queries.ask(queries, new UnitProgressQuery(t.campaignId(), b.c().unitCode()),
                 UnitProgress.class);
-        LeagueTable table = Queries.ask(queries, new LeagueTableQuery(t.campaignId(), null, null), LeagueTable.class);
+        // The points of the table the cluster meeting approved, when it did (the one the proposal cites).
+        LeagueTable table = leagueTables.approved(t.campaignId()).map(LeagueTableQueries.Approved::table)
+                .orElseGet(() -> Queries.ask(queries, new LeagueTableQuery(t.campaignId(), null, null),
+                        LeagueTable.class));
         LeagueRow row = table.row(b.c().unitCode()).orElse(null);
         List<List<String>> rows = new ArrayList<>();
         int n = 1;
@@ -281,6 +289,43 @@ public class CommendationDocuments {
     private String giver(Basis b) {
         return byGovernment(b) ? "THỦ TƯỚNG CHÍNH PHỦ"
                 : "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH " + DocText.upper(documents.province());
+    }
+
+    /** The minutes of the cluster meeting that approved the table (biên bản họp), from its approval event. */
+    private Letter minutes(Basis b) {
+        CampaignTerms t = b.terms();
+        LeagueTableQueries.Approved approved = leagueTables.approved(t.campaignId())
+                .orElseThrow(() -> new NotFound("approved league table", t.campaignId()));
+        List<List<String>> rows = new ArrayList<>();
+        for (LeagueRow r : approved.table().rows()) {
+            rows.add(List.of(String.valueOf(r.rank()), r.unitName(), DocText.number(r.total())));
+        }
+        Section.Table table = new Section.Table(List.of("Xếp hạng", "Đơn vị", "Tổng điểm"), rows,
+                List.of(true, false, true));
+        List<String> members = t.members().stream().map(DocText::unitWithKind).toList();
+        DocHeading doc = new DocHeading("UBND TỈNH " + DocText.upper(documents.province()),
+                documents.clusterIssuer(t), "Số: …/BB-CTĐ", null,
+                DocText.placeDate(documents.province(), approved.meetingDate()), "BIÊN BẢN",
+                "Hội nghị " + clusterShort(t) + " thông qua kết quả chấm điểm, xếp hạng thi đua năm " + t.year(),
+                List.of(), List.of("Các đơn vị thành viên Cụm;", "Ban Thi đua - Khen thưởng tỉnh;", "Lưu VT."), null,
+                documents.headSignature(t), " ",
+                Documents.footer("Biên bản họp · bảng xếp hạng được thông qua", approved.position(),
+                        approved.approvedAt()));
+        List<Section> sections = new ArrayList<>();
+        sections.add(Section.of("I. THỜI GIAN, THÀNH PHẦN",
+                "Thời gian: ngày " + DocText.date(approved.meetingDate()) + ".",
+                "Thành phần: đại diện lãnh đạo các đơn vị thành viên " + clusterShort(t) + ": "
+                        + String.join(", ", members) + "."));
+        sections.add(Section.of("II. NỘI DUNG",
+                "Hội nghị xem xét kết quả chấm điểm thi đua phong trào “" + t.title() + "” năm " + t.year()
+                        + " theo phương pháp tính điểm phiên bản " + approved.table().rulesVersion()
+                        + ", trên số liệu đã được kiểm tra, thẩm định (số liệu đến vị trí sự kiện "
+                        + approved.position() + ").",
+                approved.note() == null ? "Hội nghị thống nhất thông qua bảng xếp hạng dưới đây."
+                        : "Ý kiến của Hội nghị: " + approved.note()));
+        sections.add(new Section("III. BẢNG XẾP HẠNG ĐƯỢC THÔNG QUA", List.of(), table));
+        sections.add(Section.of(null, "Biên bản được lập xong và thông qua tại Hội nghị./."));
+        return letter(doc, sections);
     }
 
     private Letter decision(Basis b) {

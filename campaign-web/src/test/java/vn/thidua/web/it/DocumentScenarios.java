@@ -170,8 +170,9 @@ abstract class DocumentScenarios extends ApiScenarioSupport {
     // ------------------------------------------------------------------------------------------ the dossier
 
     /** A closed campaign with a provincial flag proposed for its leading unit (index 1); answers its id. */
+    /** Closed, its table approved by the meeting, and the leader proposed for the provincial flag. */
     String proposedFlag(Fixture f) {
-        assertStatus(api.post(f.campaignPath() + "/close").as(f.head()).header("Consistency", "wait").send(), 200);
+        assertStatus(close(f), 200);
         var r = api.post(f.campaignPath() + "/commendations").as(f.head()).header("Consistency", "wait")
                 .json(map("unitCode", f.unit(1), "award", "PROVINCIAL_FLAG",
                         "rationale", "Đơn vị dẫn đầu Cụm thi đua, hoàn thành xuất sắc các chỉ tiêu",
@@ -204,10 +205,16 @@ abstract class DocumentScenarios extends ApiScenarioSupport {
         assertThat(kinds(r.json().path("components"))).containsExactly(
                 "PROPOSAL_LETTER:application/pdf", "PROPOSAL_LETTER:" + vn.thidua.web.documents.GeneratedDocument.DOCX,
                 "ACHIEVEMENT_REPORT:application/pdf",
-                "ACHIEVEMENT_REPORT:" + vn.thidua.web.documents.GeneratedDocument.DOCX);
-        // Nothing is made up: no decision before conferral, no minutes or tally this application did not record.
+                "ACHIEVEMENT_REPORT:" + vn.thidua.web.documents.GeneratedDocument.DOCX,
+                "MEETING_MINUTES:application/pdf");
+        // Nothing is made up: no decision before conferral, no tally of a ballot this application did not hold.
         assertThat(r.json().path("pending").findValuesAsText("kind"))
-                .contains("DECISION", "CERTIFICATE", "MEETING_MINUTES", "BALLOT_TALLY");
+                .contains("DECISION", "CERTIFICATE", "BALLOT_TALLY").doesNotContain("MEETING_MINUTES");
+        // The minutes of the meeting that approved the table, from its approval event.
+        String minutes = words(text(pdf("/api/v1/commendations/" + id + "/documents/" + r.json().path("components")
+                .get(4).path("fileName").asText(), f.auditor()).body()));
+        assertThat(minutes).contains(MOTTO, "BIÊN BẢN", "BẢNG XẾP HẠNG ĐƯỢC THÔNG QUA", "Xã Thiệu B",
+                "Hội nghị cụm thống nhất bảng xếp hạng");
         String letterHref = r.json().path("components").get(0).path("href").asText();
         assertThat(letterHref).isEqualTo("/api/v1/commendations/" + id + "/documents/to-trinh.pdf");
 
@@ -276,7 +283,7 @@ abstract class DocumentScenarios extends ApiScenarioSupport {
             }
         }
         assertThat(names).containsExactly("01-to-trinh.pdf", "01-to-trinh.docx", "02-bao-cao-thanh-tich.pdf",
-                "02-bao-cao-thanh-tich.docx", "03-quyet-dinh.pdf", "04-bang-khen.pdf");
+                "02-bao-cao-thanh-tich.docx", "03-bien-ban-hop.pdf", "04-quyet-dinh.pdf", "05-bang-khen.pdf");
         var again = api.get("/api/v1/commendations/" + id + "/dossier.zip").as(f.head()).sendForBytes();
         assertThat(sha256(again.body())).isEqualTo(sha256(zip.body()));
         assertThat(again.header("X-Event-Position")).isEqualTo(decision.header("X-Event-Position"));
