@@ -46,9 +46,12 @@ public class CommendationService {
     private final EventStreams streams;
     private final QueryGateway queries;
     private final LeagueTableQueries leagueTables;
+    private final AwardHistoryService awardHistory;
 
     public CommendationService(CommandSender commands, CampaignTermsLookup campaigns, Permissions permissions,
-                               EventStreams streams, QueryGateway queries, LeagueTableQueries leagueTables) {
+                               EventStreams streams, QueryGateway queries, LeagueTableQueries leagueTables,
+                               AwardHistoryService awardHistory) {
+        this.awardHistory = awardHistory;
         this.leagueTables = leagueTables;
         this.commands = commands;
         this.campaigns = campaigns;
@@ -67,7 +70,9 @@ public class CommendationService {
         LeagueTable table = Queries.ask(queries, new LeagueTableQuery(campaignId, null, null), LeagueTable.class);
         LeagueRow row = table.row(unitCode).orElseThrow(() -> new NotFound("unit", unitCode
                 + " in campaign " + campaignId));
-        checkEligibility(award, row, list(campaignId));
+        List<CommendationView> existing = list(campaignId);
+        checkEligibility(award, row, existing, holdsInCampaign(existing, unitCode)
+                || awardHistory.holdsProvincialFlag(unitCode));
         // The proposal cites the table the cluster meeting approved; a flag needs one.
         Optional<LeagueTableQueries.Approved> approved = leagueTables.approved(campaignId);
         require(!award.isFlag() || approved.isPresent(), "commendation.table-not-approved",
@@ -89,6 +94,20 @@ public class CommendationService {
      * the campaign's provincial-flag holders (rounded down, at least one where any exists), each of them a holder.
      */
     static void checkEligibility(Award award, LeagueRow row, List<CommendationView> existing) {
+        checkEligibility(award, row, existing, holdsInCampaign(existing, row.unitCode()));
+    }
+
+    private static boolean holdsInCampaign(List<CommendationView> existing, String unitCode) {
+        return existing.stream().anyMatch(c -> c.standing() && c.award() == Award.PROVINCIAL_FLAG
+                && c.unitCode().equals(unitCode) && ("APPROVED".equals(c.status()) || "CONFERRED".equals(c.status())));
+    }
+
+    /**
+     * As above; {@code holdsProvincialFlag} says whether the unit holds the provincial flag, from this campaign or
+     * its award history (any campaign, through its lineage).
+     */
+    static void checkEligibility(Award award, LeagueRow row, List<CommendationView> existing,
+                                 boolean holdsProvincialFlag) {
         require(existing.stream().noneMatch(c -> c.standing() && c.award() == award
                         && c.unitCode().equals(row.unitCode())), "commendation.already-proposed",
                 "unit " + row.unitCode() + " already has a standing proposal for " + award);
@@ -104,7 +123,7 @@ public class CommendationService {
             Set<String> holders = standing.stream().filter(c -> c.award() == Award.PROVINCIAL_FLAG
                             && ("APPROVED".equals(c.status()) || "CONFERRED".equals(c.status())))
                     .map(CommendationView::unitCode).collect(Collectors.toSet());
-            require(holders.contains(row.unitCode()), "commendation.government-flag-needs-provincial-flag",
+            require(holdsProvincialFlag, "commendation.government-flag-needs-provincial-flag",
                     "the Government flag goes only to a holder of the provincial flag");
             long allowed = Math.max(1, holders.size() / 5);
             long proposed = standing.stream().filter(c -> c.award() == Award.GOVERNMENT_FLAG).count();

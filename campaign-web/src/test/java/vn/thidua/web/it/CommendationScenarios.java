@@ -42,6 +42,19 @@ abstract class CommendationScenarios extends WriteSideScenarios {
             assertThat(c.path("award").asText()).isEqualTo("PROVINCIAL_FLAG");
             assertThat(c.path("status").asText()).isEqualTo("CONFERRED");
         });
+
+        // The unit's award history lists it, with its decision.
+        JsonNode awards = api.get("/api/v1/units/" + f.unit(1) + "/awards").as(f.auditor()).send().json();
+        assertThat(awards).anySatisfy(a -> {
+            assertThat(a.path("commendationId").asText()).isEqualTo(id);
+            assertThat(a.path("campaignId").asText()).isEqualTo(f.campaignId());
+            assertThat(a.path("award").asText()).isEqualTo("PROVINCIAL_FLAG");
+            assertThat(a.path("status").asText()).isEqualTo("CONFERRED");
+            assertThat(a.path("decisionNo").asText()).isEqualTo("1234/QĐ-UBND");
+            assertThat(a.path("year").asInt()).isPositive();
+        });
+        assertThat(api.get("/api/v1/units/" + f.unit(2) + "/awards").as(f.auditor()).send().json())
+                .noneSatisfy(a -> assertThat(a.path("commendationId").asText()).isEqualTo(id));
     }
 
     @Test

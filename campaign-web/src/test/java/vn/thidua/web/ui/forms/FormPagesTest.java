@@ -302,6 +302,11 @@ class FormPagesTest {
                 .andExpect(status().isOk()).andReturn());
         assertThat(list).contains("Đã có quyết định", "Số 123/QĐ-UBND, ngày 15/02/2022", "Đề nghị", "Phê duyệt",
                 "Quyết định khen thưởng", "Đủ điều kiện", "Lý do thu hồi");
+        // The unit's award history shows it, with the decision, in Vietnamese.
+        String awards = body(mvc.perform(get("/units/{unit}/awards", leader).with(as("kiemtoan")))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(awards).contains("Lịch sử khen thưởng của", "Cờ thi đua của UBND tỉnh", "Đã tặng thưởng",
+                "123/QĐ-UBND (15/02/2022)", "2021");
     }
 
     @Test
