@@ -189,7 +189,7 @@ public class SecurityConfig {
                         throttledLoginPage(req, res, seconds, views, locales)), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/login", "/error").permitAll()
+                                "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/favicon.svg", "/login", "/error").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(x -> x.authenticationEntryPoint(toLogin))
                 .formLogin(f -> f.loginPage("/login").successHandler(relativeSuccess(requestCache))
