@@ -20,6 +20,9 @@ mkdir -p "$OUT"
 export CHROME_PATH="${CHROME_PATH:-/usr/bin/chromium}"
 RUNS="${RUNS:-3}"
 CAMPAIGN="${CAMPAIGN:-cum-ii-2021}"
+if [ ! -x "$CHROME_PATH" ] && [ "$CHROME_PATH" = /usr/bin/chromium ]; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium
+fi
 LH="$ROOT/bench/lighthouse/node_modules/.bin/lighthouse"
 if [ ! -x "$LH" ]; then
   (cd bench/lighthouse && npm ci --no-audit --no-fund)

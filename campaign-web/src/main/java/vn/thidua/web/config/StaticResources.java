@@ -34,11 +34,15 @@ public class StaticResources implements WebMvcConfigurer {
                 .resourceChain(true)
                 // The webjars resolver (webjars-locator-lite: the version-less path) is added by Spring after this.
                 .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
-        registry.addResourceHandler("/css/**", "/js/**", "/favicon.svg", "/favicon.ico")
-                .addResourceLocations("classpath:/static/")
-                .setCacheControl(ONE_YEAR)
-                .resourceChain(true)
-                .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+        // One handler per folder: the path looked up under a location is the part the pattern's wildcard matched.
+        for (String[] handler : new String[][]{{"/css/**", "classpath:/static/css/"}, {"/js/**", "classpath:/static/js/"},
+                {"/favicon*", "classpath:/static/"}}) {
+            registry.addResourceHandler(handler[0])
+                    .addResourceLocations(handler[1])
+                    .setCacheControl(ONE_YEAR)
+                    .resourceChain(true)
+                    .addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"));
+        }
     }
 
     /** Rewrites the asset links a page writes ({@code @{/css/thidua.css}}) to their versioned URLs. */
