@@ -25,7 +25,9 @@
         return existing || echarts.init(el, null, {renderer: 'svg'});
     }
 
-    function draw() {
+    // Both charts, or one of them ('total', 'contents'): the first drawing is split in two tasks, so that neither
+    // keeps the main thread long on a slow phone.
+    function draw(only) {
         var d = data();
         if (!d) { return; }
         var league = document.getElementById('league');
@@ -33,8 +35,8 @@
         var provisionalLabel = league ? league.getAttribute('data-provisional-label') : 'provisional';
         var units = d.units.slice().reverse();
         var fmt = function (v) { return number.format(v); };
-        totalChart = chart('chart-total', totalChart);
-        if (totalChart) {
+        totalChart = only === 'contents' ? totalChart : chart('chart-total', totalChart);
+        if (totalChart && only !== 'contents') {
             totalChart.setOption({
                 aria: {enabled: true},
                 color: ['#8a1c1c'],
@@ -55,8 +57,8 @@
                 }]
             }, true);
         }
-        contentChart = chart('chart-contents', contentChart);
-        if (contentChart) {
+        contentChart = only === 'total' ? contentChart : chart('chart-contents', contentChart);
+        if (contentChart && only !== 'total') {
             contentChart.setOption({
                 aria: {enabled: true, decal: {show: true}},
                 color: palette,
@@ -79,7 +81,27 @@
         if (contentChart) { contentChart.resize(); }
     });
 
-    draw();
+    // ECharts (330 KB compressed) is fetched only once the page has loaded and shown its table: the table is
+    // the page's content, the charts its illustration. The URL (content-versioned) comes from the page.
+    function loadCharts() {
+        var url = script && script.getAttribute('data-echarts-url');
+        if (typeof echarts !== 'undefined' || !url || !document.querySelector('.chart')) {
+            draw();
+            return;
+        }
+        var tag = document.createElement('script');
+        tag.src = url;
+        tag.onload = function () {
+            draw('total');
+            setTimeout(function () { draw('contents'); }, 0);
+        };
+        document.head.appendChild(tag);
+    }
+    if (document.readyState === 'complete') {
+        loadCharts();
+    } else {
+        window.addEventListener('load', loadCharts);
+    }
 
     if (!script || script.getAttribute('data-live') !== 'true' || typeof EventSource === 'undefined') { return; }
     var tableUrl = script.getAttribute('data-table-url');
