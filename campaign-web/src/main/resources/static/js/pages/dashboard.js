@@ -22,7 +22,9 @@
     function chart(id, existing) {
         var el = document.getElementById(id);
         if (!el || typeof echarts === 'undefined') { return null; }
-        return existing || echarts.init(el, null, {renderer: 'svg'});
+        // Canvas, not SVG: the SVG renderer draws the decal patterns as <image> elements, which the browser then
+        // takes for the page's largest content (LCP) seconds after the table was there.
+        return existing || echarts.init(el, null, {renderer: 'canvas'});
     }
 
     // Both charts, or one of them ('total', 'contents'): the first drawing is split in two tasks, so that neither

@@ -885,7 +885,7 @@ abstract class BrowserScenarios {
 
     void waitForCharts() {
         wait.until(d -> Boolean.TRUE.equals(js("var c = document.querySelectorAll('.chart');"
-                + "return c.length === 0 || Array.prototype.every.call(c, function (e) { return !!e.querySelector('svg'); });")));
+                + "return c.length === 0 || Array.prototype.every.call(c, function (e) { return !!e.querySelector('svg, canvas'); });")));
     }
 
     /** A PNG of the whole page (up to 2,400 px high) at 1366 px wide. */
