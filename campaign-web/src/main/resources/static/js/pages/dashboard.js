@@ -99,10 +99,15 @@
         };
         document.head.appendChild(tag);
     }
+    // After the load event and after the next frame has been painted (a timeout queued from an animation frame
+    // runs once that frame is on screen): the table shows first, even on a slow phone.
+    function afterPaint() {
+        requestAnimationFrame(function () { setTimeout(loadCharts, 0); });
+    }
     if (document.readyState === 'complete') {
-        loadCharts();
+        afterPaint();
     } else {
-        window.addEventListener('load', loadCharts);
+        window.addEventListener('load', afterPaint);
     }
 
     if (!script || script.getAttribute('data-live') !== 'true' || typeof EventSource === 'undefined') { return; }
