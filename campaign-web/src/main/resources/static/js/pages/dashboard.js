@@ -36,10 +36,13 @@
         var totalLabel = league ? league.getAttribute('data-total-label') : 'Total';
         var provisionalLabel = league ? league.getAttribute('data-provisional-label') : 'provisional';
         var units = d.units.slice().reverse();
-        var fmt = function (v) { return number.format(v); };
+        // One minus sign on the page: U+2212, as the table writes it.
+        var fmt = function (v) { return number.format(v).replace('-', '\u2212'); };
         totalChart = only === 'contents' ? totalChart : chart('chart-total', totalChart);
         if (totalChart && only !== 'contents') {
             totalChart.setOption({
+                // No animation: each animated frame is main-thread work on a slow phone, for no information.
+                animation: false,
                 aria: {enabled: true},
                 color: ['#8a1c1c'],
                 grid: {left: 8, right: 48, top: 8, bottom: 8, containLabel: true},
@@ -62,6 +65,7 @@
         contentChart = only === 'total' ? contentChart : chart('chart-contents', contentChart);
         if (contentChart && only !== 'total') {
             contentChart.setOption({
+                animation: false,
                 aria: {enabled: true, decal: {show: true}},
                 color: palette,
                 legend: {type: 'scroll', top: 0, textStyle: {color: '#212529'}},

@@ -287,4 +287,29 @@ class PagesIT {
         assertThat(page("/campaigns", "kiemtoan")).contains("role=\"search\"", "action=\"/search\"");
         mvc.perform(get("/search?q=yen")).andExpect(status().is3xxRedirection());
     }
+
+    @Test
+    void aCampaignWithoutReportsRanksNobodyFirst() throws Exception {
+        String open = "cum-ii-" + PageQueries.today().getYear();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            try {
+                return queries.leagueTable(open, null).rows().size() == 8;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+        String html = page("/campaigns/" + open, "kiemtoan");
+        assertThat(Pattern.compile("<td class=\"num unranked\">Chưa xếp hạng</td>").matcher(html).results().count())
+                .isEqualTo(8);
+        assertThat(html).doesNotContain("<td class=\"num fw-bold\">1</td>");
+        // The 2021 table: every unit has counted values, every unit ranked.
+        assertThat(page("/campaigns/" + CAMPAIGN, "kiemtoan")).doesNotContain("Chưa xếp hạng")
+                .contains("<td class=\"num fw-bold\">1</td>");
+    }
+
+    @Test
+    void reportStatusesAreBadgesWithWords() throws Exception {
+        String html = page("/campaigns/" + CAMPAIGN + "/units/THIEU_HOA", "kiemtoan");
+        assertThat(html).contains("badge report-status report-VERIFIED", ">Đã xác nhận<");
+    }
 }
