@@ -103,10 +103,24 @@
         };
         document.head.appendChild(tag);
     }
-    // After the load event and after the next frame has been painted (a timeout queued from an animation frame
-    // runs once that frame is on screen): the table shows first, even on a slow phone.
+    // After the load event, once the browser has painted the page's largest content (the table and the headings):
+    // the table shows first, even on a slow phone. Where the browser does not report that paint, after the next
+    // painted frame (a timeout queued from an animation frame runs once that frame is on screen).
+    var started = false;
+    function start() {
+        if (!started) { started = true; setTimeout(loadCharts, 0); }
+    }
     function afterPaint() {
-        requestAnimationFrame(function () { setTimeout(loadCharts, 0); });
+        var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+        if (types && types.indexOf('largest-contentful-paint') >= 0) {
+            new PerformanceObserver(function (list, observer) {
+                observer.disconnect();
+                start();
+            }).observe({type: 'largest-contentful-paint', buffered: true});
+            setTimeout(start, 3000);
+        } else {
+            requestAnimationFrame(function () { setTimeout(start, 0); });
+        }
     }
     if (document.readyState === 'complete') {
         afterPaint();

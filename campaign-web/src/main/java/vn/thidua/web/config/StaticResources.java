@@ -13,7 +13,7 @@ import java.time.Duration;
 
 /**
  * The static assets (our CSS and JS, the favicon, and the Bootstrap and ECharts webjars) under URLs that carry a hash
- * of their content ({@code /webjars/echarts/5.3.1/dist/echarts.min-<md5>.js}), so a browser may keep them for a
+ * of their content ({@code /js/vendor/echarts.min-<md5>.js}), so a browser may keep them for a
  * year without asking again: {@code Cache-Control: public, max-age=31536000, immutable}. A new build with a changed
  * file gives it a new URL. Templates write the plain path with {@code @{...}}; the {@link ResourceUrlEncodingFilter}
  * puts the versioned one in the page. Spring Security leaves a Cache-Control the handler has set alone (its own
