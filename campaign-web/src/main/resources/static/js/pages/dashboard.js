@@ -98,8 +98,26 @@
         var tag = document.createElement('script');
         tag.src = url;
         tag.onload = function () {
-            draw('total');
-            setTimeout(function () { draw('contents'); }, 0);
+            // Each chart drawn when it comes near the screen (on a phone the second one is below the fold), each
+            // in a task of its own.
+            if (!('IntersectionObserver' in window)) {
+                draw('total');
+                setTimeout(function () { draw('contents'); }, 0);
+                return;
+            }
+            var which = {'chart-total': 'total', 'chart-contents': 'contents'};
+            var seen = new IntersectionObserver(function (entries) {
+                entries.forEach(function (entry) {
+                    if (entry.isIntersecting) {
+                        seen.unobserve(entry.target);
+                        setTimeout(function () { draw(which[entry.target.id]); }, 0);
+                    }
+                });
+            }, {rootMargin: '200px'});
+            Object.keys(which).forEach(function (id) {
+                var el = document.getElementById(id);
+                if (el) { seen.observe(el); }
+            });
         };
         document.head.appendChild(tag);
     }
