@@ -302,6 +302,21 @@ class PagesIT {
         assertThat(Pattern.compile("<td class=\"num unranked\">Chưa xếp hạng</td>").matcher(html).results().count())
                 .isEqualTo(8);
         assertThat(html).doesNotContain("<td class=\"num fw-bold\">1</td>");
+        // The Excel table says the same.
+        byte[] xlsx = mvc.perform(get("/campaigns/" + open + "/league-table.xlsx").with(as("kiemtoan")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            java.util.List<String> ranks = new java.util.ArrayList<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                var row = sheet.getRow(r);
+                if (row != null && row.getCell(0) != null
+                        && row.getCell(0).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                    ranks.add(row.getCell(0).getStringCellValue());
+                }
+            }
+            assertThat(ranks).contains("Chưa xếp hạng");
+        }
         // The 2021 table: every unit has counted values, every unit ranked.
         assertThat(page("/campaigns/" + CAMPAIGN, "kiemtoan")).doesNotContain("Chưa xếp hạng")
                 .contains("<td class=\"num fw-bold\">1</td>");
