@@ -22,20 +22,27 @@
     function chart(id, existing) {
         var el = document.getElementById(id);
         if (!el || typeof echarts === 'undefined') { return null; }
-        return existing || echarts.init(el, null, {renderer: 'svg'});
+        // Canvas, not SVG: the SVG renderer draws the decal patterns as <image> elements, which the browser then
+        // takes for the page's largest content (LCP) seconds after the table was there.
+        return existing || echarts.init(el, null, {renderer: 'canvas'});
     }
 
-    function draw() {
+    // Both charts, or one of them ('total', 'contents'): the first drawing is split in two tasks, so that neither
+    // keeps the main thread long on a slow phone.
+    function draw(only) {
         var d = data();
         if (!d) { return; }
         var league = document.getElementById('league');
         var totalLabel = league ? league.getAttribute('data-total-label') : 'Total';
         var provisionalLabel = league ? league.getAttribute('data-provisional-label') : 'provisional';
         var units = d.units.slice().reverse();
-        var fmt = function (v) { return number.format(v); };
-        totalChart = chart('chart-total', totalChart);
-        if (totalChart) {
+        // One minus sign on the page: U+2212, as the table writes it.
+        var fmt = function (v) { return number.format(v).replace('-', '\u2212'); };
+        totalChart = only === 'contents' ? totalChart : chart('chart-total', totalChart);
+        if (totalChart && only !== 'contents') {
             totalChart.setOption({
+                // No animation: each animated frame is main-thread work on a slow phone, for no information.
+                animation: false,
                 aria: {enabled: true},
                 color: ['#8a1c1c'],
                 grid: {left: 8, right: 48, top: 8, bottom: 8, containLabel: true},
@@ -55,9 +62,10 @@
                 }]
             }, true);
         }
-        contentChart = chart('chart-contents', contentChart);
-        if (contentChart) {
+        contentChart = only === 'total' ? contentChart : chart('chart-contents', contentChart);
+        if (contentChart && only !== 'total') {
             contentChart.setOption({
+                animation: false,
                 aria: {enabled: true, decal: {show: true}},
                 color: palette,
                 legend: {type: 'scroll', top: 0, textStyle: {color: '#212529'}},
@@ -79,7 +87,64 @@
         if (contentChart) { contentChart.resize(); }
     });
 
-    draw();
+    // ECharts (330 KB compressed) is fetched only once the page has loaded and shown its table: the table is
+    // the page's content, the charts its illustration. The URL (content-versioned) comes from the page.
+    function loadCharts() {
+        var url = script && script.getAttribute('data-echarts-url');
+        if (typeof echarts !== 'undefined' || !url || !document.querySelector('.chart')) {
+            draw();
+            return;
+        }
+        var tag = document.createElement('script');
+        tag.src = url;
+        tag.onload = function () {
+            // Each chart drawn when it comes near the screen (on a phone the second one is below the fold), each
+            // in a task of its own.
+            if (!('IntersectionObserver' in window)) {
+                draw('total');
+                setTimeout(function () { draw('contents'); }, 0);
+                return;
+            }
+            var which = {'chart-total': 'total', 'chart-contents': 'contents'};
+            var seen = new IntersectionObserver(function (entries) {
+                entries.forEach(function (entry) {
+                    if (entry.isIntersecting) {
+                        seen.unobserve(entry.target);
+                        setTimeout(function () { draw(which[entry.target.id]); }, 0);
+                    }
+                });
+            }, {rootMargin: '200px'});
+            Object.keys(which).forEach(function (id) {
+                var el = document.getElementById(id);
+                if (el) { seen.observe(el); }
+            });
+        };
+        document.head.appendChild(tag);
+    }
+    // After the load event, once the browser has painted the page's largest content (the table and the headings):
+    // the table shows first, even on a slow phone. Where the browser does not report that paint, after the next
+    // painted frame (a timeout queued from an animation frame runs once that frame is on screen).
+    var started = false;
+    function start() {
+        if (!started) { started = true; setTimeout(loadCharts, 0); }
+    }
+    function afterPaint() {
+        var types = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes;
+        if (types && types.indexOf('largest-contentful-paint') >= 0) {
+            new PerformanceObserver(function (list, observer) {
+                observer.disconnect();
+                start();
+            }).observe({type: 'largest-contentful-paint', buffered: true});
+            setTimeout(start, 3000);
+        } else {
+            requestAnimationFrame(function () { setTimeout(start, 0); });
+        }
+    }
+    if (document.readyState === 'complete') {
+        afterPaint();
+    } else {
+        window.addEventListener('load', afterPaint);
+    }
 
     if (!script || script.getAttribute('data-live') !== 'true' || typeof EventSource === 'undefined') { return; }
     var tableUrl = script.getAttribute('data-table-url');

@@ -4,7 +4,7 @@
     if (typeof echarts === 'undefined') { return; }
     var lang = document.documentElement.lang || 'vi';
     var number = new Intl.NumberFormat(lang === 'vi' ? 'vi-VN' : 'en-GB', {maximumFractionDigits: 2});
-    var fmt = function (v) { return v == null ? '' : number.format(v); };
+    var fmt = function (v) { return v == null ? '' : number.format(v).replace('-', '\u2212'); };
     var charts = [];
     document.querySelectorAll('.history-chart[data-chart]').forEach(function (el) {
         var d;

@@ -34,7 +34,8 @@ import java.util.Map;
  * a value for that indicator: the verified value if that report is VERIFIED, otherwise the self-reported one.
  * Reports for periods the campaign does not define are ignored. The target is the one in the unit's latest
  * pledge. {@code provisional} is true when at least one counted value comes from a report that is not VERIFIED;
- * a unit with no counted value at all is not provisional (there is nothing to verify).
+ * a unit with no counted value at all is not provisional (there is nothing to verify), and its row says it is not
+ * {@code counted}: it keeps its rank by the rule below, but pages show it as not ranked yet.
  *
  * <h2>Indicator points</h2>
  * W is the indicator's weight (null or negative: 0; for ADJUSTMENT the bound is |W|). An indicator without a
@@ -126,7 +127,7 @@ public final class LeagueTableCalculator {
             BigDecimal penalties = Penalties.of(rules, terms.periods(), byCode.get(member.code()), asOf)
                     .setScale(SCALE, RoundingMode.HALF_UP);
             rows.add(new LeagueRow(0, member.code(), member.name(), sum.subtract(penalties), values.provisional(),
-                    contentPoints, indicatorPoints, penalties));
+                    contentPoints, indicatorPoints, penalties, !values.values().isEmpty()));
         }
         return new LeagueTable(terms.campaignId(), rules.version(), asOf, ranked(rows));
     }

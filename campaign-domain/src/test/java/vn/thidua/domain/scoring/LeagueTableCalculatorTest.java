@@ -370,6 +370,21 @@ class LeagueTableCalculatorTest {
         }
 
         @Test
+        void a_unit_without_a_counted_value_is_not_counted_yet() {
+            LeagueTable empty = threeUnits(HIGHER_IS_BETTER, ScoringRules.defaults()).score();
+            assertThat(empty.rows()).extracting(LeagueRow::counted).containsOnly(false);
+            assertThat(empty.rows()).extracting(LeagueRow::rank).containsOnly(1);
+
+            LeagueTable t = threeUnits(HIGHER_IS_BETTER, ScoringRules.defaults())
+                    .pledge("A", "X", 10).pledge("B", "X", 10).pledge("C", "X", 10)
+                    .report("B", "Q1", "X", 0)
+                    .score();
+            // B reported 0: counted, with 0 points like the others; A and C only pledged.
+            assertThat(t.rows()).extracting(LeagueRow::unitCode, LeagueRow::counted)
+                    .containsExactlyInAnyOrder(tuple("A", false), tuple("B", true), tuple("C", false));
+        }
+
+        @Test
         void all_units_equal_all_rank_first() {
             LeagueTable t = threeUnits(HIGHER_IS_BETTER, ScoringRules.defaults())
                     .pledge("A", "X", 10).pledge("B", "X", 10).pledge("C", "X", 10)

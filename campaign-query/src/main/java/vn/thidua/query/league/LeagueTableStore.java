@@ -41,11 +41,12 @@ public class LeagueTableStore {
         int order = 0;
         for (LeagueRow r : table.rows()) {
             rows.add(new Object[]{generation, table.campaignId(), r.unitCode(), table.rulesVersion(), order++, r.rank(),
-                    r.unitName(), r.total(), r.penalties(), r.provisional(), text(r.contents()), text(r.indicators())});
+                    r.unitName(), r.total(), r.penalties(), r.provisional(), text(r.contents()), text(r.indicators()),
+                    r.counted()});
         }
         jdbc.batchUpdate("INSERT INTO league_table_row (generation, campaign_id, unit_code, rules_version, position,"
-                + " rank, unit_name, total, penalties, provisional, contents, indicators)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                + " rank, unit_name, total, penalties, provisional, contents, indicators, counted)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
         jdbc.update("INSERT INTO league_table_campaign (generation, campaign_id, rules_version, last_position,"
                         + " events_applied, computed_at) VALUES (?, ?, ?, ?, ?, ?)", generation, table.campaignId(),
                 table.rulesVersion(), lastPosition, eventsApplied, computedAt.toString());
@@ -96,7 +97,7 @@ public class LeagueTableStore {
         int[] rulesVersion = {0};
         List<LeagueRow> rows = new ArrayList<>();
         jdbc.query("SELECT p.active_generation, c.last_position, c.computed_at, c.rules_version, r.unit_code, r.rank,"
-                + " r.unit_name, r.total, r.provisional, r.contents, r.indicators, r.penalties"
+                + " r.unit_name, r.total, r.provisional, r.contents, r.indicators, r.penalties, r.counted"
                 + " FROM projection_state p JOIN league_table_campaign c"
                 + " ON c.generation = p.active_generation AND c.campaign_id = ?"
                 + " LEFT JOIN league_table_row r ON r.generation = c.generation AND r.campaign_id = c.campaign_id"
@@ -119,7 +120,9 @@ public class LeagueTableStore {
     private LeagueRow row(ResultSet rs) throws SQLException {
         return new LeagueRow(rs.getInt("rank"), rs.getString("unit_code"), rs.getString("unit_name"),
                 rs.getBigDecimal("total"), rs.getBoolean("provisional"), points(rs.getString("contents")),
-                points(rs.getString("indicators")), rs.getBigDecimal("penalties"));
+                points(rs.getString("indicators")), rs.getBigDecimal("penalties"),
+                // NULL: stored before V13, when every row counted as ranked.
+                rs.getObject("counted") == null || rs.getBoolean("counted"));
     }
 
     public void clear(int generation) {

@@ -96,6 +96,10 @@ class LeagueTableProjectionTest {
                         org.assertj.core.groups.Tuple.tuple(1, A, new BigDecimal("106.0000"), false),
                         org.assertj.core.groups.Tuple.tuple(2, B, new BigDecimal("71.0000"), true),
                         org.assertj.core.groups.Tuple.tuple(3, C, new BigDecimal("0.0000"), false));
+        // C has no counted value: stored and read back as not counted (shown "Chưa xếp hạng").
+        assertThat(table.rows()).extracting(LeagueRow::counted).containsExactly(true, true, false);
+        assertThat(store.jdbc.queryForList("SELECT counted FROM league_table_row WHERE unit_code = ?", Boolean.class, C))
+                .containsOnly(false);
         assertThat(table.rows().get(0).contents()).containsEntry("C1", new BigDecimal("66.0000"))
                 .containsEntry("C2", new BigDecimal("40.0000"));
         assertThat(table.rows().get(1).penalties()).isEqualByComparingTo("1");

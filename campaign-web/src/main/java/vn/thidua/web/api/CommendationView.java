@@ -68,7 +68,8 @@ public record CommendationView(String commendationId, String campaignId, String 
                 note = r.comment();
             } else if (v != null && e instanceof CommendationConferred c) {
                 v = v.withStatus("CONFERRED", c.decisionNo(), c.decisionDate());
-                note = c.decisionNo() + " (" + c.decisionDate() + ")";
+                note = c.decisionNo() + " (" + (c.decisionDate() == null ? ""
+                        : java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy").format(c.decisionDate())) + ")";
             } else if (v != null && e instanceof CommendationRevoked r) {
                 v = v.withStatus("REVOKED", v.decisionNo, v.decisionDate);
                 note = r.reason();

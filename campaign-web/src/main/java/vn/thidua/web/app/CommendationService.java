@@ -153,6 +153,14 @@ public class CommendationService {
         return Optional.ofNullable(CommendationView.of(streams.read(StreamIds.commendation(id))));
     }
 
+    /** Every commendation of every campaign (the search reads them all once). */
+    public List<CommendationView> all() {
+        return streams.streamsStartedBy(CommendationProposed.class).stream()
+                .map(stream -> CommendationView.of(streams.read(stream)))
+                .filter(c -> c != null)
+                .toList();
+    }
+
     public List<CommendationView> list(String campaignId) {
         campaigns.require(campaignId);
         return streams.streamsStartedBy(CommendationProposed.class).stream()

@@ -103,7 +103,12 @@ public class ExportController {
             for (LeagueRow row : table.rows()) {
                 Row x = sheet.createRow(r++);
                 int c = 0;
-                number(x, c++, row.rank(), s.integer);
+                if (row.counted()) {
+                    number(x, c++, row.rank(), s.integer);
+                } else {
+                    // No counted value yet: not ranked, as on the dashboard.
+                    text(x, c++, text.get("excel.league.unranked"), s.text);
+                }
                 text(x, c++, row.unitCode(), s.text);
                 text(x, c++, row.unitName(), s.text);
                 number(x, c++, row.total(), s.decimal);

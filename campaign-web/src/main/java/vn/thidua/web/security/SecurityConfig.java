@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -192,7 +193,9 @@ public class SecurityConfig {
                         throttledLoginPage(req, res, seconds, views, locales)), UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(a -> a
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                                "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/login", "/error").permitAll()
+                                "/webjars/**", "/css/**", "/js/**", "/favicon*", "/login", "/error").permitAll()
+                        // The public view: read-only pages for visitors without an account (GET only; nothing posts).
+                        .requestMatchers(HttpMethod.GET, "/cong-khai", "/cong-khai/**").permitAll()
                         .anyRequest().authenticated())
                 .exceptionHandling(x -> x.authenticationEntryPoint(toLogin))
                 .formLogin(f -> f.loginPage("/login").successHandler(relativeSuccess(requestCache))

@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * Dates as dd/MM/yyyy (and times in Asia/Ho_Chi_Minh); numbers with the locale's separators (1.234,5 in
- * Vietnamese, 1,234.5 in English). Used from templates as {@code @fmt}.
+ * Vietnamese, 1,234.5 in English) and one minus sign, U+2212 (−), as the penalties column writes it. Used from
+ * templates as {@code @fmt}.
  */
 @Component("fmt")
 public class Formats {
@@ -38,6 +39,15 @@ public class Formats {
         return isoInstant == null || isoInstant.isBlank() ? "" : dateTime(Instant.parse(isoInstant));
     }
 
+    public static final char MINUS = '\u2212';
+    private static final java.util.regex.Pattern ISO_DATE =
+            java.util.regex.Pattern.compile("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b(?!T|:)");
+
+    /** A free text (a note, a reason) with every ISO date in it (2021-12-30) written dd/MM/yyyy (30/12/2021). */
+    public static String datesInText(String text) {
+        return text == null ? null : ISO_DATE.matcher(text).replaceAll("$3/$2/$1");
+    }
+
     public String number(BigDecimal value) {
         return number(value, 2);
     }
@@ -49,7 +59,7 @@ public class Formats {
         NumberFormat format = NumberFormat.getNumberInstance(locale());
         format.setMaximumFractionDigits(maxDecimals);
         format.setMinimumFractionDigits(0);
-        return format.format(value);
+        return minus(format.format(value));
     }
 
     public String percent(BigDecimal ratio) {
@@ -58,7 +68,11 @@ public class Formats {
         }
         NumberFormat format = NumberFormat.getPercentInstance(locale());
         format.setMaximumFractionDigits(1);
-        return format.format(ratio);
+        return minus(format.format(ratio));
+    }
+
+    private static String minus(String formatted) {
+        return formatted.replace('-', MINUS);
     }
 
     private static Locale locale() {

@@ -645,6 +645,108 @@ abstract class BrowserScenarios {
         assertThat(events()).isEqualTo(before + 2);
     }
 
+    /**
+     * A visitor without an account (công khai): the campaigns and the 2021 league table with its charts, read-only;
+     * no form, no write control, and "Đăng nhập" to act.
+     */
+    @Test
+    @Order(13)
+    void visitorSeesThePublicLeagueTableWithoutSigningIn() {
+        closeOtherTabs();
+        clearCookies();
+        open("/cong-khai");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("a[href='/cong-khai/campaigns/" + Y2021 + "']")));
+        assertThat(path()).isEqualTo("/cong-khai");
+        assertThat(text("h1")).isEqualTo("Phong trào thi đua");
+        assertThat(driver.findElement(By.cssSelector("header nav")).getText()).contains("Công khai", "Đăng nhập")
+                .doesNotContain("Đăng xuất");
+        axe("public-campaigns");
+        assertThat(AXE_FINDINGS.get("public-campaigns")).as("serious or critical axe findings").isEmpty();
+
+        click(By.cssSelector("main a[href='/cong-khai/campaigns/" + Y2021 + "']"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#league tbody tr")));
+        waitForCharts();
+        assertThat(path()).isEqualTo("/cong-khai/campaigns/" + Y2021);
+        assertThat(driver.findElements(By.cssSelector("#league tbody tr"))).hasSize(8);
+        assertThat(firstRow()).startsWith("THO_XUAN 103,19");
+        assertThat(text("#table-heading")).isEqualTo("Bảng xếp hạng");
+        // Read-only: nothing to fill in or submit, no link to a write page or a signed-in page but the sign-in.
+        assertThat(driver.findElements(By.cssSelector("form, input, select, textarea, button[type=submit]"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("a[href*='/pledge/'], a[href*='/report/'], a[href*='/commendations'],"
+                + " a[href*='/launch'], a[href*='/verification'], a[href*='league-table.xlsx'], a[href*='/units/']"))).isEmpty();
+        assertThat(driver.findElements(By.cssSelector("main a[href='/login']"))).hasSize(1);
+        shot("public-dashboard");
+        axe("public-dashboard");
+        assertThat(AXE_FINDINGS.get("public-dashboard")).as("serious or critical axe findings").isEmpty();
+
+        click(By.cssSelector("main a[href='/login']"));
+        wait.until(d -> path().equals("/login"));
+    }
+
+    /** Search from the menu box: "yen dinh" without accents finds Yên Định, and the result opens its page. */
+    @Test
+    @Order(14)
+    void searchFromTheMenuFindsAUnitWithoutAccents() {
+        signInAs("kiemtoan");
+        type(By.id("nav-q"), "yen dinh");
+        driver.findElement(By.id("nav-q")).sendKeys(Keys.ENTER);
+        wait.until(d -> path().equals("/search"));
+        assertThat(text("h1")).isEqualTo("Tìm kiếm");
+        assertThat(text("#search-summary")).contains("kết quả cho “yen dinh”");
+        assertThat(text("#hits-units")).isEqualTo("Đơn vị");
+        axe("search");
+        assertThat(AXE_FINDINGS.get("search")).as("serious or critical axe findings").isEmpty();
+        click(By.xpath("//section[h2[@id='hits-units']]//a[normalize-space()='Yên Định']"));
+        wait.until(ExpectedConditions.urlMatches("/units/YEN_DINH$"));
+        assertThat(text("h1")).contains("Yên Định");
+    }
+
+    /** At 390 × 844 (a phone), every button and button-like link of the main pages lies inside the screen. */
+    @Test
+    @Order(15)
+    void buttonsFitOnAPhone() {
+        Map<String, List<String>> outside = new LinkedHashMap<>();
+        driver.manage().window().setSize(new Dimension(390, 844));
+        try {
+            clearCookies();
+            fit("public dashboard", "/cong-khai/campaigns/" + Y2021, "#league", outside);
+            signInAs("thieuhoa");
+            fit("campaigns", "/campaigns", "h1", outside);
+            fit("dashboard", "/campaigns/" + OPEN, "#league", outside);
+            fit("unit", "/campaigns/" + Y2021 + "/units/" + UNIT, ".indicator-card", outside);
+            fit("pledge", "/campaigns/" + OPEN + "/pledge/" + UNIT, "main form", outside);
+            fit("report", "/campaigns/" + OPEN + "/report/" + UNIT + "?period=" + PERIOD, "main form", outside);
+            fit("import", "/campaigns/" + OPEN + "/import", "#file", outside);
+            fit("search", "/search?q=yen+dinh", "#search-summary", outside);
+            signInAs("truongcum");
+            fit("verification", "/verification", "h1", outside);
+            fit("commendations", "/campaigns/" + Y2021 + "/commendations", "h1", outside);
+            fit("launch", "/campaigns/launch", "h1", outside);
+            signInAs("vanhanh");
+            fit("operations", "/operations", "h1", outside);
+        } finally {
+            driver.manage().window().setSize(new Dimension(ChromeBrowser.WIDTH, ChromeBrowser.HEIGHT));
+        }
+        assertThat(outside).as("buttons reaching outside a 390 px screen, by page").isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private void fit(String name, String path, String ready, Map<String, List<String>> outside) {
+        open(path);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(ready)));
+        List<String> found = (List<String>) js("var w = document.documentElement.clientWidth, out = [];"
+                + "if (document.documentElement.scrollWidth > w + 1) { out.push('page ' + document.documentElement.scrollWidth + ' px wide'); }"
+                + "document.querySelectorAll('main .btn, main button, header .btn').forEach(function (b) {"
+                + "  if (b.closest('.table-responsive') || b.closest('.default-submit') || !b.offsetParent) { return; }"
+                + "  var r = b.getBoundingClientRect();"
+                + "  if (r.left < -1 || r.right > w + 1) { out.push((b.textContent || '').trim() + ' [' + Math.round(r.left) + ', ' + Math.round(r.right) + ']'); }"
+                + "});"
+                + "return out;");
+        if (!found.isEmpty()) {
+            outside.put(name + " " + path, found);
+        }
+    }
+
     /** axe-core and a screenshot on every main page, as the user who would open it. */
     @Test
     @Order(13)
@@ -937,7 +1039,7 @@ abstract class BrowserScenarios {
 
     void waitForCharts() {
         wait.until(d -> Boolean.TRUE.equals(js("var c = document.querySelectorAll('.chart');"
-                + "return c.length === 0 || Array.prototype.every.call(c, function (e) { return !!e.querySelector('svg'); });")));
+                + "return c.length === 0 || Array.prototype.every.call(c, function (e) { return !!e.querySelector('svg, canvas'); });")));
     }
 
     /** A PNG of the whole page (up to 2,400 px high) at 1366 px wide. */

@@ -179,7 +179,7 @@ public class AuditPageController {
         if (payload != null) {
             for (String key : List.of("reason", "comment")) {
                 if (payload.hasNonNull(key) && !payload.get(key).asText().isBlank()) {
-                    note = payload.get(key).asText();
+                    note = vn.thidua.web.ui.Formats.datesInText(payload.get(key).asText());
                     break;
                 }
             }

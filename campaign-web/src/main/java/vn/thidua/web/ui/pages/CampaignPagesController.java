@@ -30,7 +30,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The campaign list, the cluster dashboard (live or as of a past day) and the unit page. */
+/**
+ * The campaign list, the cluster dashboard (live or as of a past day) and the unit page; and the public view
+ * ({@code /cong-khai}: the campaigns, their league tables and charts, read-only, without sign-in; GET only in
+ * SecurityConfig), drawn by the same templates with {@code publicView} set: no form, no write control, no link into
+ * the signed-in pages but "Đăng nhập".
+ */
 @Controller
 public class CampaignPagesController {
     private final PageQueries queries;
@@ -48,8 +53,21 @@ public class CampaignPagesController {
                                boolean closed, LocalDate pledgeDeadline, int members) {
     }
 
+    public static final String PUBLIC = "/cong-khai";
+
     @GetMapping("/campaigns")
     public String campaigns(Model model) {
+        model.addAttribute("publicView", false);
+        return campaignList(model);
+    }
+
+    @GetMapping(PUBLIC)
+    public String publicCampaigns(Model model) {
+        model.addAttribute("publicView", true);
+        return campaignList(model);
+    }
+
+    private String campaignList(Model model) {
         List<CampaignItem> items = queries.campaigns().stream().map(t -> new CampaignItem(t.campaignId(), t.title(),
                 t.year(), t.clusterCode(), queries.clusterName(t.clusterCode()), t.closed(), t.pledgeDeadline(),
                 t.members().size())).toList();
@@ -76,6 +94,7 @@ public class CampaignPagesController {
         if (asOf != null && !asOf.isBefore(PageQueries.today())) {
             return "redirect:/campaigns/" + campaignId;
         }
+        model.addAttribute("publicView", false);
         model.addAttribute("campaign", terms);
         model.addAttribute("clusterName", queries.clusterName(terms.clusterCode()));
         model.addAttribute("asOf", asOf);
@@ -93,10 +112,40 @@ public class CampaignPagesController {
         return "pages/dashboard";
     }
 
+    /** The public dashboard: the live table and charts, read-only, for anyone (signed in or not). */
+    @GetMapping(PUBLIC + "/campaigns/{campaignId}")
+    public String publicDashboard(@PathVariable String campaignId, Model model) {
+        CampaignTerms terms = queries.campaign(campaignId);
+        model.addAttribute("publicView", true);
+        model.addAttribute("campaign", terms);
+        model.addAttribute("clusterName", queries.clusterName(terms.clusterCode()));
+        model.addAttribute("asOf", null);
+        model.addAttribute("today", PageQueries.today());
+        model.addAttribute("live", true);
+        tableModel(terms, null, null, model);
+        return "pages/dashboard";
+    }
+
+    @GetMapping(PUBLIC + "/campaigns/{campaignId}/table")
+    public String publicTable(@PathVariable String campaignId, Model model) {
+        CampaignTerms terms = queries.campaign(campaignId);
+        model.addAttribute("publicView", true);
+        model.addAttribute("campaign", terms);
+        model.addAttribute("live", true);
+        tableModel(terms, null, null, model);
+        return "pages/dashboard :: table";
+    }
+
+    @GetMapping(path = PUBLIC + "/campaigns/{campaignId}/live", produces = "text/event-stream")
+    public SseEmitter publicLive(@PathVariable String campaignId) {
+        return live(campaignId);
+    }
+
     /** The table and chart data alone, re-fetched by a live dashboard when the table changes. */
     @GetMapping("/campaigns/{campaignId}/table")
     public String table(@PathVariable String campaignId, @AuthenticationPrincipal AppUser user, Model model) {
         CampaignTerms terms = queries.campaign(campaignId);
+        model.addAttribute("publicView", false);
         model.addAttribute("campaign", terms);
         model.addAttribute("live", true);
         tableModel(terms, null, user, model);

@@ -23,8 +23,9 @@ public record DashboardView(List<Column> columns, List<Row> rows, int rulesVersi
     public record Column(String code, String label, String title) {
     }
 
+    /** {@code ranked} false: the unit has no counted value yet; the page says "Chưa xếp hạng" instead of a rank. */
     public record Row(int rank, String unitCode, String unitName, BigDecimal total, boolean provisional,
-                      List<BigDecimal> points, BigDecimal penalties, boolean mayAct) {
+                      List<BigDecimal> points, BigDecimal penalties, boolean mayAct, boolean ranked) {
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -33,11 +34,14 @@ public record DashboardView(List<Column> columns, List<Row> rows, int rulesVersi
         List<Column> columns = terms.contents().stream().map(DashboardView::column).toList();
         List<Row> rows = new ArrayList<>();
         boolean provisional = false;
-        for (LeagueRow r : table.rows()) {
+        // Units with counted values in the table's order, then the units not ranked yet (in the same order).
+        List<LeagueRow> ordered = new ArrayList<>(table.rows().stream().filter(LeagueRow::counted).toList());
+        ordered.addAll(table.rows().stream().filter(r -> !r.counted()).toList());
+        for (LeagueRow r : ordered) {
             List<BigDecimal> points = columns.stream()
                     .map(c -> r.contents().getOrDefault(c.code(), BigDecimal.ZERO)).toList();
             rows.add(new Row(r.rank(), r.unitCode(), r.unitName(), r.total(), r.provisional(), points, r.penalties(),
-                    mayActFor(user, r.unitCode())));
+                    mayActFor(user, r.unitCode()), r.counted()));
             provisional |= r.provisional();
         }
         return new DashboardView(columns, rows, table.rulesVersion(), chart(columns, rows), provisional);

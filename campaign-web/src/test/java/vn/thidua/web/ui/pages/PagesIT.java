@@ -41,6 +41,8 @@ class PagesIT {
     UserStore users;
     @Autowired
     PageQueries queries;
+    @Autowired
+    vn.thidua.web.app.CommendationService commendations;
 
     private RequestPostProcessor as(String username) {
         return user(users.loadUserByUsername(username));
@@ -258,5 +260,106 @@ class PagesIT {
         mvc.perform(post("/operations/audit/replay").with(as("vanhanh")).with(csrf()))
                 .andExpect(status().is3xxRedirection()).andExpect(header().string("Location", "/operations"));
         assertThat(page("/operations/status", "vanhanh")).contains("\"name\":\"audit\"");
+    }
+
+    // ------------------------------------------------------------------------------------ public view, search
+
+    private String anonymous(String url) throws Exception {
+        return mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theDemoCampaignsArePublicWithoutSignIn() throws Exception {
+        String list = anonymous("/cong-khai");
+        assertThat(list).contains("Phong trào thi đua", "href=\"/cong-khai/campaigns/cum-ii-2021\"", "Đăng nhập",
+                "Trang công khai");
+        assertThat(list).doesNotContain("href=\"/campaigns/cum-ii-2021\"", "/campaigns/launch", "<form");
+
+        String html = anonymous("/cong-khai/campaigns/" + CAMPAIGN);
+        assertThat(firstRowUnit(html)).isEqualTo("THO_XUAN");
+        assertThat(Pattern.compile("<tr data-unit=").matcher(html).results().count()).isEqualTo(8);
+        assertThat(html).contains("Thọ Xuân", ">103,19<", "id=\"league-data\"", "role=\"img\"",
+                "/cong-khai/campaigns/cum-ii-2021/live", "/cong-khai/campaigns/cum-ii-2021/table", "href=\"/login\"");
+        // Read-only: no form, no write control, no link into the signed-in pages.
+        assertThat(html).doesNotContain("<form", "<button type=\"submit\"", "/pledge/", "/report/", "/commendations",
+                "league-table.xlsx", "href=\"/campaigns/cum-ii-2021/units/", "Đăng xuất");
+        assertThat(anonymous("/cong-khai/campaigns/" + CAMPAIGN + "/table")).contains("data-unit=\"THO_XUAN\"")
+                .doesNotContain("/units/");
+        // The signed-in pages stay behind the sign-in, and nothing under /cong-khai accepts a write.
+        mvc.perform(get("/campaigns/" + CAMPAIGN)).andExpect(status().is3xxRedirection());
+        mvc.perform(post("/cong-khai/campaigns/" + CAMPAIGN).with(csrf())).andExpect(status().is3xxRedirection())
+                .andExpect(header().string("Location", org.hamcrest.Matchers.containsString("/login")));
+        mvc.perform(get("/cong-khai/campaigns/no-such-campaign")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void searchFindsUnitsCampaignsAndCommendationsWithoutAccents() throws Exception {
+        String units = page("/search?q=yen+dinh", "kiemtoan");
+        assertThat(units).contains("Yên Định", "Tìm kiếm");
+        Matcher unitLink = Pattern.compile("href=\"(/campaigns/cum-ii-[0-9]{4}/units/YEN_DINH)\"").matcher(units);
+        assertThat(unitLink.find()).as("a link to Yên Định's unit page").isTrue();
+        mvc.perform(get(unitLink.group(1)).with(as("kiemtoan"))).andExpect(status().isOk());
+        assertThat(units).doesNotContain(">Thọ Xuân<");
+
+        String campaigns = mvc.perform(get("/search").param("q", "Cụm II 2021").with(as("kiemtoan")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(campaigns).contains("href=\"/campaigns/cum-ii-2021\"");
+
+        String id = commendations.propose(new vn.thidua.web.app.Caller(
+                        (vn.thidua.web.security.AppUser) users.loadUserByUsername("truongcum"), "search-test", null,
+                        vn.thidua.web.app.Consistency.STORED),
+                CAMPAIGN, "YEN_DINH", vn.thidua.domain.commendation.Award.CERTIFICATE_OF_MERIT,
+                "Hoàn thành xuất sắc nhiệm vụ năm 2021", new vn.thidua.domain.commendation.Ballot(8, 0, 8));
+        String awards = page("/search?q=bang+khen", "kiemtoan");
+        assertThat(awards).contains("Bằng khen — Yên Định",
+                "href=\"/campaigns/cum-ii-2021/commendations#c-" + id + "\"");
+
+        String none = mvc.perform(get("/search").param("q", "khong co don vi nay").with(as("kiemtoan")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(none).contains("Không tìm thấy kết quả nào cho “khong co don vi nay”.");
+        // The box in the menu, on every signed-in page.
+        assertThat(page("/campaigns", "kiemtoan")).contains("role=\"search\"", "action=\"/search\"");
+        mvc.perform(get("/search?q=yen")).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void aCampaignWithoutReportsRanksNobodyFirst() throws Exception {
+        String open = "cum-ii-" + PageQueries.today().getYear();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            try {
+                return queries.leagueTable(open, null).rows().size() == 8;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        });
+        String html = page("/campaigns/" + open, "kiemtoan");
+        assertThat(Pattern.compile("<td class=\"num unranked\">Chưa xếp hạng</td>").matcher(html).results().count())
+                .isEqualTo(8);
+        assertThat(html).doesNotContain("<td class=\"num fw-bold\">1</td>");
+        // The Excel table says the same.
+        byte[] xlsx = mvc.perform(get("/campaigns/" + open + "/league-table.xlsx").with(as("kiemtoan")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsByteArray();
+        try (var wb = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = wb.getSheetAt(0);
+            java.util.List<String> ranks = new java.util.ArrayList<>();
+            for (int r = 1; r <= sheet.getLastRowNum(); r++) {
+                var row = sheet.getRow(r);
+                if (row != null && row.getCell(0) != null
+                        && row.getCell(0).getCellType() == org.apache.poi.ss.usermodel.CellType.STRING) {
+                    ranks.add(row.getCell(0).getStringCellValue());
+                }
+            }
+            assertThat(ranks).contains("Chưa xếp hạng");
+        }
+        // The 2021 table: every unit has counted values, every unit ranked.
+        assertThat(page("/campaigns/" + CAMPAIGN, "kiemtoan")).doesNotContain("Chưa xếp hạng")
+                .contains("<td class=\"num fw-bold\">1</td>");
+    }
+
+    @Test
+    void reportStatusesAreBadgesWithWords() throws Exception {
+        String html = page("/campaigns/" + CAMPAIGN + "/units/THIEU_HOA", "kiemtoan");
+        assertThat(html).contains("badge report-status report-VERIFIED", ">Đã xác nhận<");
     }
 }
