@@ -1,0 +1,6 @@
+package vn.thidua.domain.participation;
+
+/** An event about one evidence file (minh chứng) of a participation: attached or withdrawn. */
+public interface EvidenceEvent extends ParticipationEvent {
+    String evidenceId();
+}
