@@ -1,5 +1,6 @@
 package vn.thidua.web.evidence;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,19 +26,21 @@ import java.util.Optional;
  * Evidence bytes in the database's {@code evidence_content} table, one row per SHA-256: {@code bytea} on PostgreSQL,
  * a BLOB on H2. Written through {@code setBinaryStream} with the length (the driver streams it), inside the caller's
  * transaction (JdbcTemplate joins it). Read without holding a whole file in memory: on PostgreSQL, whose driver
- * reads a {@code bytea} value whole, in slices of {@link #SLICE} bytes ({@code substring}); on H2 through the BLOB's
+ * reads a {@code bytea} value whole, in slices of {@code thidua.evidence.read-slice-bytes} (1 MiB) ({@code substring}); on H2 through the BLOB's
  * own stream on a connection held until the stream is closed.
  */
 @Component
 public class JdbcEvidenceContent implements EvidenceContent {
-    static final int SLICE = 1024 * 1024;
+    private final int slice;
 
     private final JdbcTemplate jdbc;
     private final DataSource dataSource;
     private final DatabaseKind database;
     private final Clock clock;
 
-    public JdbcEvidenceContent(JdbcTemplate jdbc, Clock clock) {
+    public JdbcEvidenceContent(JdbcTemplate jdbc, Clock clock,
+                               @Value("${thidua.evidence.read-slice-bytes:1048576}") int slice) {
+        this.slice = slice;
         this.jdbc = jdbc;
         this.dataSource = jdbc.getDataSource();
         this.database = new DatabaseKind(jdbc);
@@ -131,7 +134,7 @@ public class JdbcEvidenceContent implements EvidenceContent {
         private final String sha256;
         private final long size;
         private long offset;
-        private byte[] slice = new byte[0];
+        private byte[] current = new byte[0];
         private int at;
 
         SlicedStream(String sha256, long size) {
@@ -140,27 +143,27 @@ public class JdbcEvidenceContent implements EvidenceContent {
         }
 
         private boolean fill() {
-            if (at < slice.length) {
+            if (at < current.length) {
                 return true;
             }
             if (offset >= size) {
                 return false;
             }
-            int length = (int) Math.min(SLICE, size - offset);
+            int length = (int) Math.min(JdbcEvidenceContent.this.slice, size - offset);
             // substring counts from 1
-            slice = jdbc.queryForObject("SELECT substring(content FROM ? FOR ?) FROM evidence_content WHERE sha256 = ?",
-                    byte[].class, offset + 1, length, sha256);
-            if (slice == null || slice.length == 0) {
+            current = jdbc.queryForObject("SELECT substring(content FROM CAST(? AS INTEGER) FOR CAST(? AS INTEGER))"
+                    + " FROM evidence_content WHERE sha256 = ?", byte[].class, Math.toIntExact(offset + 1), length, sha256);
+            if (current == null || current.length == 0) {
                 throw new UncheckedIOException(new IOException("evidence content " + sha256 + " ends early"));
             }
-            offset += slice.length;
+            offset += current.length;
             at = 0;
             return true;
         }
 
         @Override
         public int read() {
-            return fill() ? slice[at++] & 0xff : -1;
+            return fill() ? current[at++] & 0xff : -1;
         }
 
         @Override
@@ -171,8 +174,8 @@ public class JdbcEvidenceContent implements EvidenceContent {
             if (!fill()) {
                 return -1;
             }
-            int n = Math.min(len, slice.length - at);
-            System.arraycopy(slice, at, b, off, n);
+            int n = Math.min(len, current.length - at);
+            System.arraycopy(current, at, b, off, n);
             at += n;
             return n;
         }

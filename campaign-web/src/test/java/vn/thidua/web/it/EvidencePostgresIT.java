@@ -7,6 +7,7 @@ import vn.thidua.web.testsupport.OnPostgres;
 @OnPostgres
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {ApiScenarioSupport.NO_DEMO, ApiScenarioSupport.ADMIN_USER, ApiScenarioSupport.ADMIN_PASSWORD,
-                EvidenceScenarios.SMALL_LIMIT, EvidenceScenarios.PART_LIMIT, EvidenceScenarios.REQUEST_LIMIT})
+                EvidenceScenarios.SMALL_LIMIT, EvidenceScenarios.PART_LIMIT, EvidenceScenarios.REQUEST_LIMIT,
+                EvidenceScenarios.SMALL_SLICES})
 class EvidencePostgresIT extends EvidenceScenarios {
 }

@@ -1,22 +1,12 @@
 package vn.thidua.web.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
-import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import vn.thidua.web.testsupport.Api;
 import vn.thidua.web.testsupport.Api.Response;
 import vn.thidua.web.testsupport.Fixture;
 import vn.thidua.web.testsupport.Rows;
 
-import javax.imageio.ImageIO;
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -34,10 +24,14 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.thidua.web.it.EvidenceFiles.docx;
+import static vn.thidua.web.it.EvidenceFiles.padded;
+import static vn.thidua.web.it.EvidenceFiles.pdf;
+import static vn.thidua.web.it.EvidenceFiles.png;
+import static vn.thidua.web.it.EvidenceFiles.zip;
+import static vn.thidua.web.it.EvidenceFiles.zipBomb;
 import static vn.thidua.web.testsupport.Driver.map;
 import static vn.thidua.web.testsupport.Problems.assertInvalid;
 import static vn.thidua.web.testsupport.Problems.assertRule;
@@ -51,6 +45,8 @@ abstract class EvidenceScenarios extends ApiScenarioSupport {
     static final String SMALL_LIMIT = "thidua.evidence.max-bytes=1048576";
     static final String PART_LIMIT = "spring.servlet.multipart.max-file-size=2MB";
     static final String REQUEST_LIMIT = "spring.servlet.multipart.max-request-size=3MB";
+    /** Read back in slices of 64 KiB on PostgreSQL, so a test file of a few hundred KiB takes several. */
+    static final String SMALL_SLICES = "thidua.evidence.read-slice-bytes=65536";
     static final String WAIT = "wait";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -66,6 +62,7 @@ abstract class EvidenceScenarios extends ApiScenarioSupport {
         files.put("C:\\fakepath\\" + Normalizer.normalize("Biên bản họp cụm.pdf", Normalizer.Form.NFD), pdf());
         files.put("Ảnh hiện trường.png", png());
         files.put("Báo cáo tổng kết.docx", docx());
+        files.put("Bản scan lớn.pdf", padded(pdf(), 900_000 + (int) (Math.random() * 1000)));
         Map<String, String> types = Map.of("pdf", "application/pdf", "png", "image/png",
                 "docx", "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
@@ -96,12 +93,12 @@ abstract class EvidenceScenarios extends ApiScenarioSupport {
                             .replace("+", "%20"));
         }
         JsonNode list = api.get(f.reportPath(1, "Q1") + "/evidence").as(f.officer(2)).send().json();
-        assertThat(list).hasSize(3);
+        assertThat(list).hasSize(4);
         assertThat(list.get(0).path("fileName").asText()).isEqualTo("Biên bản họp cụm.pdf");
         assertThat(list.get(0).path("withdrawn").asBoolean()).isFalse();
         JsonNode report = api.get(f.reportPath(1, "Q1")).as(f.board()).send().json();
         assertThat(report.path("status").asText()).isEqualTo("SUBMITTED");
-        assertThat(report.path("evidence")).hasSize(3);
+        assertThat(report.path("evidence")).hasSize(4);
         assertThat(report.path("evidence").get(2).path("mediaType").asText()).isEqualTo(types.get("docx"));
     }
 
@@ -305,94 +302,4 @@ abstract class EvidenceScenarios extends ApiScenarioSupport {
             throw new IllegalStateException(e);
         }
     }
-
-    // ---------------------------------------------------------------- files made here
-
-    static byte[] pdf() {
-        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            PDPage page = new PDPage();
-            doc.addPage(page);
-            try (PDPageContentStream text = new PDPageContentStream(doc, page)) {
-                text.beginText();
-                text.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 14);
-                text.newLineAtOffset(72, 720);
-                text.showText("Bien ban kiem tra " + UUID.randomUUID());
-                text.endText();
-            }
-            doc.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static byte[] png() {
-        BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        g.setColor(new Color((int) (Math.random() * 0xffffff)));
-        g.fillRect(0, 0, 64, 48);
-        g.dispose();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    static byte[] docx() {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            doc.createParagraph().createRun().setText("Báo cáo tổng kết phong trào thi đua " + UUID.randomUUID());
-            doc.write(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    static byte[] zip(Map<String, byte[]> entries) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
-                zip.putNextEntry(new ZipEntry(e.getKey()));
-                zip.write(e.getValue());
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    /** A .docx in form (its content types name a Word document) whose document part expands to 200 MB of zeros. */
-    static byte[] zipBomb() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.setLevel(9);
-            zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
-            zip.write(("<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/"
-                    + "package/2006/content-types\"><Override PartName=\"/word/document.xml\" ContentType=\"application/"
-                    + "vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>")
-                    .getBytes(StandardCharsets.UTF_8));
-            zip.closeEntry();
-            zip.putNextEntry(new ZipEntry("word/document.xml"));
-            byte[] zeros = new byte[1024 * 1024];
-            for (int i = 0; i < 200; i++) {
-                zip.write(zeros);
-            }
-            zip.closeEntry();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    /** A valid PDF followed by padding up to {@code size} bytes (still a PDF to the detector). */
-    static byte[] padded(byte[] pdf, int size) {
-        byte[] bytes = new byte[Math.max(size, pdf.length)];
-        System.arraycopy(pdf, 0, bytes, 0, pdf.length);
-        return bytes;
-    }
-
 }
