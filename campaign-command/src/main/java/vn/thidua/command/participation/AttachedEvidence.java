@@ -7,7 +7,7 @@ import java.util.Objects;
  * hash, and whether it was withdrawn. Enough to answer a repeated upload and to decide a withdrawal.
  */
 record AttachedEvidence(String evidenceId, String periodCode, String indicatorCode, String sha256,
-                        boolean withdrawn) {
+                        String fileName, boolean withdrawn) {
 
     /** The same bytes for the same report and indicator, still standing. */
     boolean sameAs(String otherPeriod, String otherIndicator, String otherSha256) {
@@ -16,6 +16,6 @@ record AttachedEvidence(String evidenceId, String periodCode, String indicatorCo
     }
 
     AttachedEvidence asWithdrawn() {
-        return new AttachedEvidence(evidenceId, periodCode, indicatorCode, sha256, true);
+        return new AttachedEvidence(evidenceId, periodCode, indicatorCode, sha256, fileName, true);
     }
 }

@@ -277,7 +277,7 @@ public class Participation {
         require(report == null || report.status() != PeriodReport.Status.VERIFIED, "evidence.report-verified",
                 "the report for " + file.periodCode() + " is verified: its evidence can no longer be withdrawn");
         apply(new EvidenceWithdrawn(id, cmd.campaignId(), cmd.unitCode(), file.periodCode(), file.evidenceId(),
-                cmd.reason()), requestMetaData(requestId));
+                file.fileName(), cmd.reason()), requestMetaData(requestId));
         return new EvidenceState(Outcome.CHANGED, file.evidenceId());
     }
 
@@ -364,7 +364,7 @@ public class Participation {
     void on(EvidenceAttached event, @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
         remember(requestId);
         evidence.put(event.evidenceId(), new AttachedEvidence(event.evidenceId(), event.periodCode(),
-                event.indicatorCode(), event.sha256(), false));
+                event.indicatorCode(), event.sha256(), event.fileName(), false));
     }
 
     @EventSourcingHandler

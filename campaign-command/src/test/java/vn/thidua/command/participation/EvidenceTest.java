@@ -99,7 +99,7 @@ class EvidenceTest {
     @Test
     void theSameBytesAfterTheirWithdrawalAreAttachedAgain() {
         fixture.given(PLEDGED, REPORTED, attached("e1", SHA, REV),
-                        new EvidenceWithdrawn(PID, CAMPAIGN, U2, H1, "e1", "Nhầm tệp"))
+                        new EvidenceWithdrawn(PID, CAMPAIGN, U2, H1, "e1", NAME, "Nhầm tệp"))
                 .when(attach("e2", SHA, REV, U2))
                 .expectEvents(attached("e2", SHA, REV));
     }
@@ -142,7 +142,7 @@ class EvidenceTest {
     void theUnitWithdrawsItsEvidenceWithAReasonBeforeVerification() {
         fixture.given(PLEDGED, REPORTED, attached("e1", SHA, REV))
                 .when(new WithdrawEvidence(CAMPAIGN, U2, "e1", "Nhầm tệp", U2))
-                .expectEvents(new EvidenceWithdrawn(PID, CAMPAIGN, U2, H1, "e1", "Nhầm tệp"))
+                .expectEvents(new EvidenceWithdrawn(PID, CAMPAIGN, U2, H1, "e1", NAME, "Nhầm tệp"))
                 .expectResultMessagePayload(new EvidenceState(Outcome.CHANGED, "e1"));
     }
 
@@ -151,7 +151,7 @@ class EvidenceTest {
         fixture.given(PLEDGED, REPORTED, attached("e1", SHA, REV),
                         new ReportRejected(PID, CAMPAIGN, U2, H1, "Thiếu minh chứng"))
                 .when(new WithdrawEvidence(CAMPAIGN, U2, "e1", "Thay tệp đúng", U2))
-                .expectEvents(new EvidenceWithdrawn(PID, CAMPAIGN, U2, H1, "e1", "Thay tệp đúng"));
+                .expectEvents(new EvidenceWithdrawn(PID, CAMPAIGN, U2, H1, "e1", NAME, "Thay tệp đúng"));
     }
 
     @Test
@@ -189,7 +189,7 @@ class EvidenceTest {
     @Test
     void withdrawingTwiceRecordsOnce() {
         fixture.given(PLEDGED, REPORTED, attached("e1", SHA, REV),
-                        new EvidenceWithdrawn(PID, CAMPAIGN, U2, H1, "e1", "Nhầm tệp"))
+                        new EvidenceWithdrawn(PID, CAMPAIGN, U2, H1, "e1", NAME, "Nhầm tệp"))
                 .when(new WithdrawEvidence(CAMPAIGN, U2, "e1", "Nhầm tệp", U2))
                 .expectNoEvents()
                 .expectResultMessagePayload(new EvidenceState(Outcome.UNCHANGED, "e1"));

@@ -62,7 +62,7 @@ class EvidenceProjectionTest {
         record(participation(A), new ReportSubmitted(participation(A), ID, A, "P1", values("50", "0"), false), "off-a");
         record(participation(A), attached(A, "e1", "Q", "Biên bản họp.pdf"), "off-a");
         record(participation(A), attached(A, "e2", null, "Ảnh hiện trường.pdf"), "off-a");
-        record(participation(A), new EvidenceWithdrawn(participation(A), ID, A, "P1", "e2", "Nhầm tệp"), "off-a");
+        record(participation(A), new EvidenceWithdrawn(participation(A), ID, A, "P1", "e2", "Ảnh hiện trường.pdf", "Nhầm tệp"), "off-a");
         record(participation(B), attached(B, "e3", null, "Báo cáo.pdf"), "off-b");
     }
 

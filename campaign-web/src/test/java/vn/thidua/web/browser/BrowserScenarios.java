@@ -566,17 +566,17 @@ abstract class BrowserScenarios {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("evidence-form")));
         assertThat(text("#evidence-heading")).isEqualTo("Minh chứng");
         Path dir = Files.createTempDirectory("thidua-evidence-");
-        Path pdf = dir.resolve("Biên bản kiểm tra.pdf");
-        Path png = dir.resolve("Ảnh hiện trường.png");
+        Path pdf = dir.resolve("bien-ban-kiem-tra.pdf");
+        Path png = dir.resolve("anh-hien-truong.png");
         Files.write(pdf, vn.thidua.web.it.EvidenceFiles.pdf());
         Files.write(png, vn.thidua.web.it.EvidenceFiles.png());
         long before = events();
         driver.findElement(By.id("evidence-file")).sendKeys(pdf.toAbsolutePath() + "\n" + png.toAbsolutePath());
         click(By.id("evidence-upload"));
         wait.until(d -> d.findElements(By.cssSelector(".evidence-list .evidence-link")).stream()
-                .map(WebElement::getText).toList().containsAll(List.of("Biên bản kiểm tra.pdf", "Ảnh hiện trường.png")));
+                .map(WebElement::getText).toList().containsAll(List.of("bien-ban-kiem-tra.pdf", "anh-hien-truong.png")));
         assertThat(events()).as("one event per file").isEqualTo(before + 2);
-        String href = driver.findElement(By.xpath("//a[contains(@class,'evidence-link')][normalize-space()='Biên bản kiểm tra.pdf']"))
+        String href = driver.findElement(By.xpath("//a[contains(@class,'evidence-link')][normalize-space()='bien-ban-kiem-tra.pdf']"))
                 .getAttribute("href");
         HttpResponse<byte[]> download = get(URI.create(href).getPath());
         assertThat(download.statusCode()).isEqualTo(200);
