@@ -22,6 +22,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -190,6 +191,20 @@ abstract class EvidenceScenarios extends ApiScenarioSupport {
         assertRule(recordsNothing(() -> withdraw(second, f.officer(1), "Nhầm tệp")), "evidence.report-verified");
         assertStatus(api.post("/api/v1/evidence/" + UUID.randomUUID() + "/withdrawal").as(f.officer(1))
                 .json(map("reason", "x")).send(), 404);
+
+        // the audit trail names the files: attached, then withdrawn with its reason
+        JsonNode trail = api.get("/api/v1/audit?campaignId=" + f.campaignId() + "&unitCode=" + f.unit(1))
+                .as(f.auditor()).header("Consistency", WAIT).send().json().path("entries");
+        List<JsonNode> evidenceRows = new java.util.ArrayList<>();
+        trail.forEach(e -> {
+            if (e.path("type").asText().startsWith("Evidence")) {
+                evidenceRows.add(e);
+            }
+        });
+        assertThat(evidenceRows).extracting(e -> e.path("type").asText() + ":" + e.path("periodCode").asText() + ":"
+                        + e.path("changes").get(0).path("from").asText("") + "→" + e.path("changes").get(0).path("to").asText())
+                .containsExactly("EvidenceAttached:Q1:→Ảnh.png", "EvidenceWithdrawn:Q1:Ảnh.png→WITHDRAWN",
+                        "EvidenceAttached:Q1:→Biên bản.pdf");
     }
 
     // ---------------------------------------------------------------- helpers

@@ -174,6 +174,10 @@ public class CampaignPagesController {
         evidence.ofUnit(campaignId, unitCode).forEach(f -> files.computeIfAbsent(
                 f.indicatorCode() == null ? "" : f.indicatorCode(), k -> new ArrayList<>()).add(f));
         model.addAttribute("evidence", files);
+        Map<String, List<vn.thidua.query.evidence.EvidenceRow>> wholeReports = new LinkedHashMap<>();
+        files.getOrDefault("", List.of()).forEach(f -> wholeReports.computeIfAbsent(f.periodCode(),
+                k -> new ArrayList<>()).add(f));
+        model.addAttribute("wholeReportEvidence", wholeReports);
         model.addAttribute("periodTitles", periodTitles);
         return "pages/unit";
     }
