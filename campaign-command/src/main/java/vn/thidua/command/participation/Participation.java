@@ -15,7 +15,13 @@ import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.campaign.Indicator;
 import vn.thidua.domain.campaign.Period;
 import vn.thidua.domain.participation.ParticipationEvent;
+import vn.thidua.domain.participation.AttachEvidence;
+import vn.thidua.domain.participation.EvidenceAttached;
+import vn.thidua.domain.participation.EvidenceState;
+import vn.thidua.domain.participation.EvidenceWithdrawn;
 import vn.thidua.domain.participation.PledgeRevised;
+import vn.thidua.domain.participation.WithdrawEvidence;
+import vn.thidua.domain.shared.NotFound;
 import vn.thidua.domain.participation.PledgeState;
 import vn.thidua.domain.participation.PledgeSubmitted;
 import vn.thidua.domain.participation.ReportCorrected;
@@ -77,6 +83,8 @@ public class Participation {
      * records nothing, so every accepted request is stored exactly once.
      */
     private final List<String> requestIds = new ArrayList<>();
+    /** The evidence files attached to the reports, by id, in the order they were attached. */
+    private final Map<String, AttachedEvidence> evidence = new LinkedHashMap<>();
 
     protected Participation() {
     }
@@ -238,6 +246,66 @@ public class Participation {
         return submissions == null ? null : submissions.report(periodCode);
     }
 
+    /**
+     * A file attached to a report by the report's own unit, while the campaign is open. The same bytes for the same
+     * report and indicator, still attached, record nothing and answer the file already there (even after close).
+     */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public EvidenceState handle(AttachEvidence cmd, CampaignTermsLookup campaigns,
+                                @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
+        for (AttachedEvidence e : evidence.values()) {
+            if (e.sameAs(cmd.periodCode(), cmd.indicatorCode(), cmd.sha256())) {
+                return new EvidenceState(Outcome.UNCHANGED, e.evidenceId());
+            }
+        }
+        CampaignTerms terms = openCampaign(campaigns, cmd.campaignId());
+        if (!cmd.unitCode().equals(cmd.uploaderUnit())) {
+            throw new NotPermitted("evidence.other-unit",
+                    "unit " + cmd.uploaderUnit() + " cannot attach evidence to the report of unit " + cmd.unitCode());
+        }
+        require(report(cmd.periodCode()) != null, "evidence.no-report",
+                "unit " + cmd.unitCode() + " has no report for period " + cmd.periodCode() + " to attach evidence to");
+        if (cmd.indicatorCode() != null && !terms.indicators().containsKey(cmd.indicatorCode())) {
+            throw new InvalidValue("indicatorCode", "unknown-indicator",
+                    "campaign " + cmd.campaignId() + " has no indicator " + cmd.indicatorCode());
+        }
+        require(!evidence.containsKey(cmd.evidenceId()), "evidence.id-taken",
+                "evidence " + cmd.evidenceId() + " already exists");
+        apply(new EvidenceAttached(id != null ? id : StreamIds.participation(cmd.campaignId(), cmd.unitCode()),
+                cmd.campaignId(), cmd.unitCode(), cmd.periodCode(), cmd.evidenceId(), cmd.sha256(), cmd.fileName(),
+                cmd.mediaType(), cmd.size(), cmd.indicatorCode(), cmd.note(), cmd.uploadedBy()),
+                requestMetaData(requestId));
+        return new EvidenceState(Outcome.CREATED, cmd.evidenceId());
+    }
+
+    /** A file withdrawn, with a reason, by the unit that attached it, before its report is verified. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public EvidenceState handle(WithdrawEvidence cmd, CampaignTermsLookup campaigns,
+                                @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
+        AttachedEvidence file = evidence.get(cmd.evidenceId());
+        if (file == null) {
+            throw new NotFound("evidence", cmd.evidenceId());
+        }
+        if (!cmd.unitCode().equals(cmd.withdrawerUnit())) {
+            throw new NotPermitted("evidence.other-unit",
+                    "only unit " + cmd.unitCode() + ", which attached it, may withdraw evidence " + cmd.evidenceId());
+        }
+        if (file.withdrawn()) {
+            return new EvidenceState(Outcome.UNCHANGED, file.evidenceId());
+        }
+        openCampaign(campaigns, cmd.campaignId());
+        require(cmd.reason() != null && !cmd.reason().isBlank(), "evidence.withdrawal-needs-reason",
+                "withdrawing evidence needs a reason");
+        PeriodReport report = report(file.periodCode());
+        require(report == null || report.status() != ReportStatus.VERIFIED, "evidence.report-verified",
+                "the report for " + file.periodCode() + " is verified: its evidence can no longer be withdrawn");
+        apply(new EvidenceWithdrawn(id, cmd.campaignId(), cmd.unitCode(), file.periodCode(), file.evidenceId(),
+                file.fileName(), cmd.reason()), requestMetaData(requestId));
+        return new EvidenceState(Outcome.CHANGED, file.evidenceId());
+    }
+
     private PledgeState pledgeState(Outcome outcome) {
         return new PledgeState(outcome, campaignId, unitCode, submissions.targets(), submissions.pledgeRevision());
     }
@@ -311,5 +379,18 @@ public class Participation {
     private void fold(ParticipationEvent event, String requestId) {
         remember(requestId);
         submissions.apply(event);
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceAttached event, @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
+        remember(requestId);
+        evidence.put(event.evidenceId(), new AttachedEvidence(event.evidenceId(), event.periodCode(),
+                event.indicatorCode(), event.sha256(), event.fileName(), false));
+    }
+
+    @EventSourcingHandler
+    void on(EvidenceWithdrawn event, @MetaDataValue(MetadataKeys.CLIENT_REQUEST_ID) String requestId) {
+        remember(requestId);
+        evidence.computeIfPresent(event.evidenceId(), (k, e) -> e.asWithdrawn());
     }
 }

@@ -15,6 +15,9 @@ import vn.thidua.domain.commendation.CommendationEvent;
 import vn.thidua.domain.commendation.CommendationProposed;
 import vn.thidua.domain.commendation.CommendationRejected;
 import vn.thidua.domain.commendation.CommendationRevoked;
+import vn.thidua.domain.participation.EvidenceAttached;
+import vn.thidua.domain.participation.EvidenceEvent;
+import vn.thidua.domain.participation.EvidenceWithdrawn;
 import vn.thidua.domain.participation.ParticipationEvent;
 import vn.thidua.domain.participation.PledgeRevised;
 import vn.thidua.domain.participation.ReportCorrected;
@@ -207,7 +210,12 @@ public class AuditProjection implements RebuildableProjection {
         String type = event.typeName();
         String[] keys = keys(payload);
         List<Map<String, Object>> changes = null;
-        if (STATUS_AFTER.containsKey(type) || payload instanceof PledgeRevised) {
+        if (payload instanceof EvidenceAttached attached) {
+            // Evidence: the file's name in the trail (its bytes are the evidence store's).
+            changes = List.of(change("evidence", null, attached.fileName()));
+        } else if (payload instanceof EvidenceWithdrawn withdrawn) {
+            changes = List.of(change("evidence", withdrawn.fileName(), "WITHDRAWN"));
+        } else if (STATUS_AFTER.containsKey(type) || payload instanceof PledgeRevised) {
             // A revision carries its own previous targets; a first version has no previous one to compare with.
             boolean comparedWithNothing = payload instanceof PledgeRevised || payload instanceof ReportSubmitted
                     || payload instanceof CommendationProposed;
@@ -322,6 +330,9 @@ public class AuditProjection implements RebuildableProjection {
             keys[1] = e.unitCode();
         }
         if (payload instanceof ReportEvent e) {
+            keys[2] = e.periodCode();
+        }
+        if (payload instanceof EvidenceEvent e) {
             keys[2] = e.periodCode();
         }
         if (payload instanceof CommendationEvent e) {

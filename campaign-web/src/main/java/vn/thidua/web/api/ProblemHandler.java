@@ -59,6 +59,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return respond(p);
     }
 
+    /** An evidence file refused for its bytes: 413 too large, 415 a type the contract does not accept. */
+    @ExceptionHandler(vn.thidua.web.evidence.EvidenceRefused.class)
+    public ResponseEntity<ProblemDetail> evidenceRefused(vn.thidua.web.evidence.EvidenceRefused e) {
+        ProblemDetail p = e.kind() == vn.thidua.web.evidence.EvidenceRefused.Kind.TOO_LARGE
+                ? problem(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", "Payload too large", e.getMessage())
+                : problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type",
+                e.getMessage());
+        p.setProperty("code", e.code());
+        return respond(p);
+    }
+
     /** A refusal by the aggregate's own rule of who may act: 403, with the rule named. */
     @ExceptionHandler(NotPermitted.class)
     public ResponseEntity<ProblemDetail> notPermitted(NotPermitted e) {

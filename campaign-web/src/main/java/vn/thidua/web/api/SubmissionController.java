@@ -19,6 +19,8 @@ import vn.thidua.domain.shared.Outcome;
 import vn.thidua.web.app.Caller;
 import vn.thidua.web.app.Dispatched;
 import vn.thidua.web.app.SubmissionService;
+import vn.thidua.web.app.EvidenceService;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 
 /** Pledges, period reports and their verification: a unit's submissions within a campaign, on the wire. */
 @RestController
@@ -26,10 +28,18 @@ import vn.thidua.web.app.SubmissionService;
 public class SubmissionController {
     private final SubmissionService submissions;
     private final CampaignTermsLookup campaigns;
+    private final EvidenceService evidence;
 
-    public SubmissionController(SubmissionService submissions, CampaignTermsLookup campaigns) {
+    public SubmissionController(SubmissionService submissions, CampaignTermsLookup campaigns,
+                                EvidenceService evidence) {
         this.submissions = submissions;
         this.campaigns = campaigns;
+        this.evidence = evidence;
+    }
+
+    /** A report as read, with its evidence files (API.md, "Evidence"). */
+    public record ReportWithEvidence(@JsonUnwrapped ParticipationView.ReportView report,
+                                     java.util.List<EvidenceView> evidence) {
     }
 
     @PutMapping("/pledges/{unitCode}")
@@ -67,15 +77,15 @@ public class SubmissionController {
     }
 
     @GetMapping("/reports/{unitCode}/{periodCode}")
-    public ParticipationView.ReportView report(@PathVariable String campaignId, @PathVariable String unitCode,
-                                               @PathVariable String periodCode) {
+    public ReportWithEvidence report(@PathVariable String campaignId, @PathVariable String unitCode,
+                                     @PathVariable String periodCode) {
         CampaignTerms terms = campaigns.requireDefinition(campaignId);
         ParticipationView.ReportView report = ParticipationView.report(terms, unitCode,
                 submissions.submissions(campaignId, unitCode), periodCode);
         if (report == null) {
             throw new NotFound("report", campaignId + "/" + unitCode + "/" + periodCode);
         }
-        return report;
+        return new ReportWithEvidence(report, EvidenceView.of(evidence.ofReport(campaignId, unitCode, periodCode)));
     }
 
     @PostMapping("/reports/{unitCode}/{periodCode}/verification")

@@ -64,6 +64,14 @@ public class ExportController {
         this.text = text;
     }
 
+    private vn.thidua.web.app.EvidenceService evidence;
+
+    /** The evidence files listed in a unit's export (set once, by Spring). */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setEvidence(vn.thidua.web.app.EvidenceService evidence) {
+        this.evidence = evidence;
+    }
+
     // ------------------------------------------------------------------------------------------------ league table
 
     @GetMapping("/campaigns/{campaignId}/league-table.xlsx")
@@ -228,6 +236,25 @@ public class ExportController {
                     text(x, 6, text.yesNo(p.late()), s.text);
                     dateTime(x, 7, ExcelSupport.instant(p.at()), s.dateTime);
                 }
+            }
+            // Evidence (minh chứng): the file names of every report, by period and indicator; the bytes stay online.
+            Sheet files = wb.createSheet(text.get("excel.evidence.sheet"));
+            header(files, s, 0, text.all("excel.col.period", "excel.col.indicatorCode", "excel.evidence.fileName",
+                            "excel.evidence.mediaType", "excel.evidence.size", "excel.evidence.uploadedBy",
+                            "excel.evidence.uploadedAt", "excel.evidence.withdrawn", "excel.evidence.sha256"),
+                    new int[]{12, 18, 50, 30, 12, 18, 18, 10, 66}, 1);
+            r = 1;
+            for (vn.thidua.query.evidence.EvidenceRow f : evidence.ofUnit(campaignId, unitCode)) {
+                Row x = files.createRow(r++);
+                text(x, 0, f.periodCode(), s.text);
+                text(x, 1, f.indicatorCode() == null ? text.get("excel.evidence.wholeReport") : f.indicatorCode(), s.text);
+                text(x, 2, f.fileName(), s.text);
+                text(x, 3, f.mediaType(), s.text);
+                number(x, 4, f.size(), s.integer);
+                text(x, 5, f.uploadedBy(), s.text);
+                dateTime(x, 6, ExcelSupport.instant(f.uploadedAt()), s.dateTime);
+                text(x, 7, text.yesNo(f.withdrawn()), s.text);
+                text(x, 8, f.sha256(), s.text);
             }
             ExcelSupport.download(response, text.get("excel.progress.file", campaignId, unitName) + ".xlsx");
             wb.write(response.getOutputStream());

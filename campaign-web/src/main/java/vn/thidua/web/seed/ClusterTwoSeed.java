@@ -362,10 +362,21 @@ public final class ClusterTwoSeed {
         for (String[] r : h1Dates) {
             t.officer(r[1], r[0], report(r[0], PERIOD_H1, values(figures(r[0]).h1()), null));
         }
+        // Evidence (minh chứng): Thiệu Hóa attaches its people's committee's mid-year report to the whole report.
+        t.officer("2021-07-15T08:00", THIEU_HOA, new SeedEvidence(CAMPAIGN_2021, THIEU_HOA, PERIOD_H1, null,
+                "Báo cáo KT-XH 6 tháng đầu năm 2021 - Thiệu Hóa.pdf", "UBND HUYỆN THIỆU HÓA",
+                List.of("Báo cáo tình hình thực hiện nhiệm vụ phát triển kinh tế - xã hội 6 tháng đầu năm 2021",
+                        "và phương hướng, nhiệm vụ 6 tháng cuối năm 2021."),
+                "Báo cáo của UBND huyện, bản chụp có dấu."));
         // Vĩnh Lộc corrects its revenue figure after reconciliation with the State Treasury (before inspection).
         Map<String, BigDecimal> vinhLocH1 = with(values(figures(VINH_LOC).h1()), THU_NGAN_SACH, "58.7");
         t.officer("2021-07-19T08:30", VINH_LOC, report(VINH_LOC, PERIOD_H1, vinhLocH1,
                 "Điều chỉnh số thu ngân sách 6 tháng theo số liệu đối chiếu với Kho bạc Nhà nước huyện đến 30/6/2021."));
+        t.officer("2021-07-19T08:35", VINH_LOC, new SeedEvidence(CAMPAIGN_2021, VINH_LOC, PERIOD_H1, THU_NGAN_SACH,
+                "Xác nhận số thu ngân sách của Kho bạc Nhà nước Vĩnh Lộc.pdf", "KHO BẠC NHÀ NƯỚC HUYỆN VĨNH LỘC",
+                List.of("Xác nhận số thu ngân sách nhà nước trên địa bàn đến ngày 30/6/2021.",
+                        "Tổng thu đạt 58,7% dự toán tỉnh giao."),
+                "Căn cứ điều chỉnh số thu ngân sách."));
         t.verifyByBoard("2021-07-20T14:00", PERIOD_H1, "Ban Thi đua – Khen thưởng tỉnh kiểm tra: số liệu 6 tháng "
                 + "của huyện Triệu Sơn khớp với báo cáo của UBND huyện.", Map.of());
         t.verifyByHead("2021-07-21T09:00", THIEU_HOA, PERIOD_H1, "Kiểm tra chéo: số liệu khớp với báo cáo kinh tế - "
@@ -385,6 +396,11 @@ public final class ClusterTwoSeed {
         Map<String, BigDecimal> nongCongH1 = with(values(figures(NONG_CONG).h1()), NTM_NANG_CAO, "0");
         t.officer("2021-07-26T08:15", NONG_CONG, report(NONG_CONG, PERIOD_H1, nongCongH1,
                 "Xã Vạn Hòa mới hoàn thiện hồ sơ, chưa có quyết định công nhận; điều chỉnh theo kết quả kiểm tra chéo."));
+        t.officer("2021-07-26T08:20", NONG_CONG, new SeedEvidence(CAMPAIGN_2021, NONG_CONG, PERIOD_H1, NTM_NANG_CAO,
+                "Tờ trình công nhận xã Vạn Hòa đạt chuẩn NTM nâng cao.pdf", "UBND HUYỆN NÔNG CỐNG",
+                List.of("Tờ trình đề nghị thẩm định, công nhận xã Vạn Hòa đạt chuẩn nông thôn mới nâng cao năm 2021.",
+                        "Hồ sơ đang chờ quyết định công nhận của UBND tỉnh."),
+                "Hồ sơ đã nộp, chưa có quyết định."));
         t.verifyByHead("2021-07-29T09:00", NONG_CONG, PERIOD_H1, "Kiểm tra chéo lần 2: báo cáo đã điều chỉnh, "
                 + "số liệu khớp hồ sơ.", Map.of());
 
@@ -424,6 +440,11 @@ public final class ClusterTwoSeed {
         Map<String, BigDecimal> thoXuanFy = with(values(figures(THO_XUAN).fy()), TRUONG_CHUAN_QG, "105");
         t.officer("2021-12-22T08:40", THO_XUAN, report(THO_XUAN, PERIOD_FY, thoXuanFy,
                 "Bổ sung 01 trường được UBND tỉnh công nhận đạt chuẩn Quốc gia mức độ II theo quyết định tháng 12/2021."));
+        t.officer("2021-12-22T08:45", THO_XUAN, new SeedEvidence(CAMPAIGN_2021, THO_XUAN, PERIOD_FY, TRUONG_CHUAN_QG,
+                "Quyết định công nhận trường đạt chuẩn Quốc gia mức độ II.pdf", "UBND TỈNH THANH HÓA",
+                List.of("Quyết định về việc công nhận trường đạt chuẩn Quốc gia mức độ II, tháng 12/2021.",
+                        "Trường trên địa bàn huyện Thọ Xuân."),
+                "Quyết định bổ sung 01 trường chuẩn."));
         // Hà Trung reports late, after its people's council session of 27/12/2021 (the due date was 20/12/2021).
         t.officer("2021-12-27T17:30", HA_TRUNG, report(HA_TRUNG, PERIOD_FY, values(figures(HA_TRUNG).fy()), null));
 

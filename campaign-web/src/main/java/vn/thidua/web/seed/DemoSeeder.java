@@ -56,13 +56,19 @@ public class DemoSeeder implements SmartLifecycle {
     private final SecureRandom random = new SecureRandom();
     private volatile boolean running;
     private final boolean embedded;
+    private final vn.thidua.web.evidence.EvidenceContent evidence;
+    private final org.springframework.transaction.support.TransactionTemplate transaction;
 
     public DemoSeeder(@Value("${thidua.demo.enabled:false}") boolean enabled,
                       @Value("${thidua.demo.password:}") String fixedPassword,
                       @Value("${spring.datasource.url:}") String databaseUrl, CommandGateway gateway,
                       AppClock clock, ClusterDirectory clusters, CampaignTermsLookup campaigns, UserStore users,
-                      LeagueTableQueries leagueTables) {
+                      LeagueTableQueries leagueTables,
+                      vn.thidua.web.evidence.EvidenceContent evidence,
+                      org.springframework.transaction.PlatformTransactionManager transactions) {
         this.leagueTables = leagueTables;
+        this.evidence = evidence;
+        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
         this.enabled = enabled;
         this.embedded = databaseUrl.startsWith("jdbc:h2:");
         this.fixedPassword = fixedPassword;
@@ -109,6 +115,10 @@ public class DemoSeeder implements SmartLifecycle {
     private void replay(List<SeedStep> steps) {
         for (SeedStep step : steps) {
             Actor actor = new Actor(step.actorUser(), step.actorUnit(), step.actorRole());
+            if (step.command() instanceof SeedEvidence file) {
+                attach(step, actor, file);
+                continue;
+            }
             gateway.sendAndWait(withRows(step.command()), metadataFor(step, actor));
         }
     }
@@ -122,6 +132,28 @@ public class DemoSeeder implements SmartLifecycle {
                     draft.table().rows().stream().filter(LeagueRow::provisional).map(LeagueRow::unitCode).toList());
         }
         return command;
+    }
+
+    /**
+     * An evidence PDF made now, its bytes stored and its attachment sent in one transaction (as an upload is):
+     * never an event without its bytes.
+     */
+    private void attach(SeedStep step, Actor actor, SeedEvidence file) {
+        byte[] bytes = SeedPdfs.pdf(file.title(), file.lines());
+        String sha256;
+        try {
+            sha256 = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        String evidenceId = UUID.nameUUIDFromBytes((file.campaignId() + "/" + file.unitCode() + "/"
+                + file.periodCode() + "/" + file.fileName()).getBytes(java.nio.charset.StandardCharsets.UTF_8)).toString();
+        transaction.executeWithoutResult(tx -> {
+            evidence.store(sha256, bytes.length, new java.io.ByteArrayInputStream(bytes));
+            gateway.sendAndWait(new vn.thidua.domain.participation.AttachEvidence(file.campaignId(), file.unitCode(),
+                    file.periodCode(), evidenceId, sha256, file.fileName(), "application/pdf", bytes.length,
+                    file.indicatorCode(), file.note(), actor.unit(), actor.user()), metadataFor(step, actor));
+        });
     }
 
     /** Who sent the step's command, as any command carries it, and when the history says it was sent. */

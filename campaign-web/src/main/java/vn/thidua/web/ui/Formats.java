@@ -62,6 +62,15 @@ public class Formats {
         return minus(format.format(value));
     }
 
+    /** A file's size: "12 KB", "1,5 MB" (kilobytes rounded up, so a small file is never "0 KB"). */
+    public String fileSize(long bytes) {
+        if (bytes < 1024L * 1024) {
+            return number(BigDecimal.valueOf((bytes + 1023) / 1024), 0) + " KB";
+        }
+        return number(BigDecimal.valueOf(bytes).divide(BigDecimal.valueOf(1024L * 1024), 1,
+                java.math.RoundingMode.HALF_UP), 1) + " MB";
+    }
+
     public String percent(BigDecimal ratio) {
         if (ratio == null) {
             return "";

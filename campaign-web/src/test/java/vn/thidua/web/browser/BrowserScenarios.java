@@ -559,6 +559,38 @@ abstract class BrowserScenarios {
         Files.deleteIfExists(file);
     }
 
+    /** Issue 12: an officer attaches two files at once to its report (drag-and-drop's input) and sees them listed. */
+    @Test
+    @Order(13)
+    void officerAttachesEvidenceToAReportAndSeesItListed() throws Exception {
+        signInAs("thieuhoa");
+        open("/campaigns/" + OPEN + "/report/" + UNIT + "?period=" + PERIOD);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("evidence-form")));
+        assertThat(text("#evidence-heading")).isEqualTo("Minh chứng");
+        Path dir = Files.createTempDirectory("thidua-evidence-");
+        Path pdf = dir.resolve("bien-ban-kiem-tra.pdf");
+        Path png = dir.resolve("anh-hien-truong.png");
+        Files.write(pdf, vn.thidua.web.it.EvidenceFiles.pdf());
+        Files.write(png, vn.thidua.web.it.EvidenceFiles.png());
+        long before = events();
+        driver.findElement(By.id("evidence-file")).sendKeys(pdf.toAbsolutePath() + "\n" + png.toAbsolutePath());
+        click(By.id("evidence-upload"));
+        wait.until(d -> d.findElements(By.cssSelector(".evidence-list .evidence-link")).stream()
+                .map(WebElement::getText).toList().containsAll(List.of("bien-ban-kiem-tra.pdf", "anh-hien-truong.png")));
+        assertThat(events()).as("one event per file").isEqualTo(before + 2);
+        String href = driver.findElement(By.xpath("//a[contains(@class,'evidence-link')][normalize-space()='bien-ban-kiem-tra.pdf']"))
+                .getAttribute("href");
+        HttpResponse<byte[]> download = get(URI.create(href).getPath());
+        assertThat(download.statusCode()).isEqualTo(200);
+        assertThat(download.body()).isEqualTo(Files.readAllBytes(pdf));
+        assertThat(download.headers().firstValue("Content-Disposition").orElse("")).startsWith("attachment");
+        shot("report-evidence");
+        axe("report-evidence");
+        Files.deleteIfExists(pdf);
+        Files.deleteIfExists(png);
+        Files.deleteIfExists(dir);
+    }
+
     /** Issue 11: "8,5" typed in Chromium was posted as 85 (a number input reads the comma as a group separator). */
     @Test
     @Order(11)

@@ -21,7 +21,7 @@ abstract class CommendationScenarios extends WriteSideScenarios {
         Fixture f = scoredCampaign();
         assertStatus(close(f), 200);
 
-        Response r = records(1, () -> propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 3, 0, 3)));
+        Response r = records(2, () -> propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 3, 0, 3)));
         assertStatus(r, 201);
         String id = r.json().path("commendationId").asText();
         assertThat(id).isNotBlank();
@@ -81,7 +81,7 @@ abstract class CommendationScenarios extends WriteSideScenarios {
         assertRule(recordsNothing(() -> propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 3, 0, 3))),
                 "commendation.table-not-approved");
         // A certificate of merit needs no approved table.
-        assertStatus(records(1, () -> propose(f, proposal(f.unit(2), "CERTIFICATE", 3, 0, 3))), 201);
+        assertStatus(records(2, () -> propose(f, proposal(f.unit(2), "CERTIFICATE", 3, 0, 3))), 201);
     }
 
     @Test

@@ -282,6 +282,24 @@ class ClusterTwoSeedTest {
     }
 
     @Test
+    void evidenceIsAFewPdfsAttachedByEachReportsOwnUnitAfterItsReport() {
+        java.util.Set<String> reported = new java.util.HashSet<>();
+        int files = 0;
+        for (SeedStep step : history) {
+            if (step.command() instanceof SubmitReport r) {
+                reported.add(r.unitCode() + "/" + r.periodCode());
+            } else if (step.command() instanceof SeedEvidence e) {
+                files++;
+                assertThat(reported).as(e.fileName()).contains(e.unitCode() + "/" + e.periodCode());
+                assertThat(step.actorUnit()).isEqualTo(e.unitCode());
+                assertThat(e.fileName()).endsWith(".pdf");
+                assertThat(SeedPdfs.pdf(e.title(), e.lines())).startsWith("%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            }
+        }
+        assertThat(files).isEqualTo(4);
+    }
+
+    @Test
     void allStringsAreNfcNormalised() {
         List<String> strings = new ArrayList<>();
         for (SeedStep step : history) {

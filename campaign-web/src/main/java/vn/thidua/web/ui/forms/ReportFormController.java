@@ -21,6 +21,7 @@ import vn.thidua.web.api.ValueJson;
 import vn.thidua.web.app.Caller;
 import vn.thidua.web.app.Consistency;
 import vn.thidua.web.app.SubmissionService;
+import vn.thidua.web.app.EvidenceService;
 import vn.thidua.web.security.AppUser;
 
 import java.text.Normalizer;
@@ -36,11 +37,14 @@ public class ReportFormController {
     private final SubmissionService submissions;
     private final UnitForms forms;
     private final Validator validator;
+    private final EvidenceService evidence;
 
-    public ReportFormController(SubmissionService submissions, UnitForms forms, Validator validator) {
+    public ReportFormController(SubmissionService submissions, UnitForms forms, Validator validator,
+                                EvidenceService evidence) {
         this.submissions = submissions;
         this.forms = forms;
         this.validator = validator;
+        this.evidence = evidence;
     }
 
     @GetMapping("/campaigns/{campaignId}/report/{unitCode}")
@@ -111,6 +115,10 @@ public class ReportFormController {
         model.addAttribute("readOnly", terms.closed()
                 ? forms.message("forms.readonly.closed") : null);
         model.addAttribute("errors", errors);
+        // Evidence (minh chứng): the period's files, and what a new one may support.
+        model.addAttribute("evidence", evidence.ofReport(terms.campaignId(), unitCode, period.code()));
+        model.addAttribute("evidenceIndicators", EvidenceFormController.indicatorChoices(terms));
+        model.addAttribute("evidenceMaxMb", Math.max(1, evidence.maxBytes() / (1024 * 1024)));
         return "forms/report";
     }
 }

@@ -49,9 +49,12 @@ public class VerificationController {
     private final Permissions permissions;
     private final MessageSource messages;
     private final Validator validator;
+    private final vn.thidua.web.app.EvidenceService evidence;
 
     public VerificationController(SubmissionService submissions, Campaigns campaigns, Permissions permissions,
-                                  MessageSource messages, Validator validator) {
+                                  MessageSource messages, Validator validator,
+                                  vn.thidua.web.app.EvidenceService evidence) {
+        this.evidence = evidence;
         this.submissions = submissions;
         this.campaigns = campaigns;
         this.permissions = permissions;
@@ -178,6 +181,7 @@ public class VerificationController {
             }
         }
         model.addAttribute("pending", pending);
+        model.addAttribute("evidence", evidenceOf(verifiable));
         model.addAttribute("campaignCount", verifiable.size());
         model.addAttribute("failedKey", failedKey);
         model.addAttribute("typed", typed);
@@ -186,6 +190,23 @@ public class VerificationController {
         model.addAttribute("prefix", PREFIX);
         model.addAttribute("errors", errors);
         return "forms/verification";
+    }
+
+    /**
+     * Evidence beside each value: per pending report's key, the files per indicator code ("" for the files of the
+     * whole report).
+     */
+    private Map<String, Map<String, List<vn.thidua.query.evidence.EvidenceRow>>> evidenceOf(List<CampaignTerms> terms) {
+        Map<String, Map<String, List<vn.thidua.query.evidence.EvidenceRow>>> byReport = new java.util.HashMap<>();
+        for (CampaignTerms t : terms) {
+            for (vn.thidua.query.evidence.EvidenceRow row : evidence.ofCampaign(t.campaignId())) {
+                byReport.computeIfAbsent(key(row.campaignId(), row.unitCode(), row.periodCode()),
+                                k -> new java.util.HashMap<>())
+                        .computeIfAbsent(row.indicatorCode() == null ? "" : row.indicatorCode(), k -> new ArrayList<>())
+                        .add(row);
+            }
+        }
+        return byReport;
     }
 
     static String key(String campaignId, String unitCode, String periodCode) {

@@ -177,7 +177,7 @@ public class AuditPageController {
         String note = null;
         JsonNode payload = parse(e.payload());
         if (payload != null) {
-            for (String key : List.of("reason", "comment")) {
+            for (String key : List.of("reason", "comment", "note")) {
                 if (payload.hasNonNull(key) && !payload.get(key).asText().isBlank()) {
                     note = vn.thidua.web.ui.Formats.datesInText(payload.get(key).asText());
                     break;

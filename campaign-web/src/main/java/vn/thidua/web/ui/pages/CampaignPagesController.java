@@ -42,6 +42,13 @@ public class CampaignPagesController {
     private final LeagueTableWatcher watcher;
 
     private final LeagueTableQueries leagueTables;
+    private vn.thidua.web.app.EvidenceService evidence;
+
+    /** Evidence beside the values of the unit page (set once, by Spring). */
+    @org.springframework.beans.factory.annotation.Autowired
+    void setEvidence(vn.thidua.web.app.EvidenceService evidence) {
+        this.evidence = evidence;
+    }
 
     public CampaignPagesController(PageQueries queries, LeagueTableWatcher watcher, LeagueTableQueries leagueTables) {
         this.queries = queries;
@@ -223,6 +230,16 @@ public class CampaignPagesController {
         model.addAttribute("counts", counts);
         model.addAttribute("statuses", List.of("ACHIEVED", "ON_TRACK", "BEHIND", "NOT_REPORTED"));
         model.addAttribute("mayAct", DashboardView.mayActFor(user, unitCode));
+        // Evidence: per indicator code ("" for whole reports), newest period last; and the periods' titles.
+        Map<String, List<vn.thidua.query.evidence.EvidenceRow>> files = new LinkedHashMap<>();
+        evidence.ofUnit(campaignId, unitCode).forEach(f -> files.computeIfAbsent(
+                f.indicatorCode() == null ? "" : f.indicatorCode(), k -> new ArrayList<>()).add(f));
+        model.addAttribute("evidence", files);
+        Map<String, List<vn.thidua.query.evidence.EvidenceRow>> wholeReports = new LinkedHashMap<>();
+        files.getOrDefault("", List.of()).forEach(f -> wholeReports.computeIfAbsent(f.periodCode(),
+                k -> new ArrayList<>()).add(f));
+        model.addAttribute("wholeReportEvidence", wholeReports);
+        model.addAttribute("periodTitles", periodTitles);
         return "pages/unit";
     }
 

@@ -28,7 +28,10 @@ class RuleMessagesTest {
             "verification.own-unit", "verification.rejected-needs-correction",
             // Issue 11: refusals that were missing.
             "verification.rejection-needs-comment", "commendation.rejection-needs-comment",
-            "commendation.ballot-exceeds-members", "commendation.decision-in-future");
+            "commendation.ballot-exceeds-members", "commendation.decision-in-future",
+            // Issue 12: evidence (minh chứng).
+            "evidence.other-unit", "evidence.no-report", "evidence.id-taken", "evidence.withdrawal-needs-reason",
+            "evidence.report-verified");
 
     @Test
     void everyRuleHasVietnameseAndEnglishMessages() throws IOException {
