@@ -16,6 +16,7 @@ import vn.thidua.domain.commendation.CommendationRejected;
 import vn.thidua.domain.commendation.CommendationRevoked;
 import vn.thidua.domain.commendation.ConferCommendation;
 import vn.thidua.domain.commendation.ProposeCommendation;
+import vn.thidua.domain.commendation.ProposalCitedBallot;
 import vn.thidua.domain.commendation.RejectCommendation;
 import vn.thidua.domain.commendation.RevokeCommendation;
 import vn.thidua.domain.shared.Codes;
@@ -70,6 +71,9 @@ public class Commendation {
         require(cmd.basis() != null, "commendation.no-basis", "a proposal cites the league-table position it rests on");
         apply(new CommendationProposed(cmd.commendationId(), cmd.campaignId(), cmd.unitCode(), cmd.award(),
                 cmd.rationale(), cmd.ballot(), cmd.basis()));
+        if (cmd.ballotId() != null) {
+            apply(new ProposalCitedBallot(cmd.commendationId(), cmd.campaignId(), cmd.unitCode(), cmd.ballotId()));
+        }
     }
 
     private static void checkBallot(ProposeCommendation cmd) {

@@ -20,6 +20,7 @@ import vn.thidua.domain.commendation.CommendationRevoked;
 import vn.thidua.domain.commendation.ConferCommendation;
 import vn.thidua.domain.commendation.LeagueTablePosition;
 import vn.thidua.domain.commendation.ProposeCommendation;
+import vn.thidua.domain.commendation.ProposalCitedBallot;
 import vn.thidua.domain.commendation.RejectCommendation;
 import vn.thidua.domain.commendation.RevokeCommendation;
 import vn.thidua.domain.shared.InvalidValue;
@@ -97,6 +98,24 @@ class CommendationTest {
                     .when(propose(HEAD, Award.PROVINCIAL_FLAG, MAJORITY))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(PROPOSED);
+        }
+
+        @Test
+        void aProposalCitingABallotHeldInTheAppRecordsWhichBallot() {
+            fixture.givenNoPriorActivity()
+                    .when(new ProposeCommendation(ID, CAMPAIGN, HEAD, Award.PROVINCIAL_FLAG, RATIONALE, MAJORITY, FIRST,
+                            "b1"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(PROPOSED, new ProposalCitedBallot(ID, CAMPAIGN, HEAD, "b1"));
+        }
+
+        @Test
+        void aBallotHeldInTheAppStillNeedsAMajorityForAFlag() {
+            fixture.givenNoPriorActivity()
+                    .when(new ProposeCommendation(ID, CAMPAIGN, HEAD, Award.PROVINCIAL_FLAG, RATIONALE, HALF, FIRST,
+                            "b1"))
+                    .expectException(violates("commendation.no-majority"))
+                    .expectNoEvents();
         }
 
         @Test

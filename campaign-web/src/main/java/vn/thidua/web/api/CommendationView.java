@@ -9,6 +9,7 @@ import vn.thidua.domain.commendation.CommendationProposed;
 import vn.thidua.domain.commendation.CommendationRejected;
 import vn.thidua.domain.commendation.CommendationRevoked;
 import vn.thidua.domain.commendation.LeagueTablePosition;
+import vn.thidua.domain.commendation.ProposalCitedBallot;
 import vn.thidua.domain.shared.MetadataKeys;
 
 import java.time.Instant;
@@ -19,7 +20,14 @@ import java.util.List;
 /** A commendation with its full history, folded from its stream. */
 public record CommendationView(String commendationId, String campaignId, String unitCode, Award award,
                                String rationale, Ballot ballot, LeagueTablePosition basis, String status,
-                               String decisionNo, LocalDate decisionDate, List<Step> history) {
+                               String decisionNo, LocalDate decisionDate, List<Step> history, String ballotId) {
+
+    public CommendationView(String commendationId, String campaignId, String unitCode, Award award, String rationale,
+                            Ballot ballot, LeagueTablePosition basis, String status, String decisionNo,
+                            LocalDate decisionDate, List<Step> history) {
+        this(commendationId, campaignId, unitCode, award, rationale, ballot, basis, status, decisionNo, decisionDate,
+                history, null);
+    }
 
     public record Step(String type, Instant at, String actor, String role, String note) {
     }
@@ -34,6 +42,10 @@ public record CommendationView(String commendationId, String campaignId, String 
                 v = new CommendationView(p.commendationId(), p.campaignId(), p.unitCode(), p.award(), p.rationale(),
                         p.ballot(), p.basis(), "PROPOSED", null, null, history);
                 note = p.rationale();
+            } else if (v != null && e instanceof ProposalCitedBallot cited) {
+                v = new CommendationView(v.commendationId, v.campaignId, v.unitCode, v.award, v.rationale, v.ballot,
+                        v.basis, v.status, v.decisionNo, v.decisionDate, history, cited.ballotId());
+                note = cited.ballotId();
             } else if (v != null && e instanceof CommendationApproved a) {
                 v = v.withStatus("APPROVED", v.decisionNo, v.decisionDate);
                 note = a.comment();
@@ -56,7 +68,7 @@ public record CommendationView(String commendationId, String campaignId, String 
 
     private CommendationView withStatus(String status, String decisionNo, LocalDate decisionDate) {
         return new CommendationView(commendationId, campaignId, unitCode, award, rationale, ballot, basis, status,
-                decisionNo, decisionDate, history);
+                decisionNo, decisionDate, history, ballotId);
     }
 
     public boolean standing() {

@@ -15,6 +15,9 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.thidua.command.ballot.BallotBox;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import vn.thidua.command.support.EventStoreLookups;
 import vn.thidua.command.support.StreamTargetResolver;
 import org.axonframework.common.AxonNonTransientException;
@@ -117,6 +120,12 @@ public class AxonConfig {
     @Bean(StreamTargetResolver.BEAN_NAME)
     public StreamTargetResolver streamTargetResolver() {
         return new StreamTargetResolver();
+    }
+
+    /** The secret ballots' box (README, "Secret ballot: threat model"). */
+    @Bean
+    public BallotBox ballotBox(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        return new BallotBox(jdbc, transactions);
     }
 
     @Bean

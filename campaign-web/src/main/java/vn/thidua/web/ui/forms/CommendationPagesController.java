@@ -88,7 +88,7 @@ public class CommendationPagesController {
         Integer against = integer(params, "ballot.against", errors);
         Integer cast = integer(params, "ballot.cast", errors);
         Bodies.Proposal body = new Bodies.Proposal(blankToNull(params.get("unitCode")), award,
-                nfc(params.get("rationale")), new Bodies.BallotBody(inFavour, against, cast));
+                nfc(params.get("rationale")), new Bodies.BallotBody(inFavour, against, cast), null);
         Refusals.validate(validator, body, errors, path -> path);
         if (!errors.any()) {
             try {
