@@ -1,7 +1,12 @@
 package vn.thidua.web.seed;
 
 import vn.thidua.domain.shared.Deadlines;
+import vn.thidua.domain.ballot.Candidate;
+import vn.thidua.domain.ballot.CastVote;
+import vn.thidua.domain.ballot.CloseBallot;
+import vn.thidua.domain.ballot.OpenBallot;
 import vn.thidua.domain.campaign.CloseCampaign;
+import vn.thidua.domain.commendation.Award;
 import vn.thidua.domain.campaign.Content;
 import vn.thidua.domain.campaign.Direction;
 import vn.thidua.domain.campaign.Indicator;
@@ -438,6 +443,40 @@ public final class ClusterTwoSeed {
                 + "chưa đủ hồ sơ xếp loại.", Map.of(TCCS_TSVM, bd("81")));
 
         t.head("2022-01-10T15:00", new CloseCampaign(CAMPAIGN_2021));
+        return t.steps();
+    }
+
+    public static final String BALLOT_2021 = "bk-cum-ii-2021";
+
+    /**
+     * The secret ballot after the 2021 close: Thiệu Hóa for the provincial flag, Hà Trung for a certificate of merit;
+     * all eight units vote, the head closes it once the time is up. The tally is fixed (flag 6 for, 1 against, 1
+     * abstaining; merit 7 for, 1 abstaining); which unit cast which ballot is drawn at random each time this is
+     * built, so not even the demo's own code says how a unit voted. The close's ballots come from the box
+     * ({@link DemoSeeder}); its command here carries none.
+     */
+    public static List<SeedStep> ballot2021() {
+        Timeline t = new Timeline();
+        String flag = THIEU_HOA + ":PROVINCIAL_FLAG";
+        String merit = HA_TRUNG + ":CERTIFICATE_OF_MERIT";
+        t.head("2022-01-12T08:00", new OpenBallot(BALLOT_2021, CAMPAIGN_2021,
+                "Bình xét khen thưởng phong trào thi đua năm 2021 của Cụm thi đua số II",
+                at("2022-01-14T17:00"), List.of(new Candidate(THIEU_HOA, Award.PROVINCIAL_FLAG),
+                        new Candidate(HA_TRUNG, Award.CERTIFICATE_OF_MERIT))));
+        List<Map<String, String>> ballots = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ballots.add(Map.of(flag, "FOR", merit, "FOR"));
+        }
+        ballots.add(Map.of(flag, "FOR", merit, "ABSTAIN"));
+        ballots.add(Map.of(flag, "AGAINST", merit, "FOR"));
+        ballots.add(Map.of(flag, "ABSTAIN", merit, "FOR"));
+        java.util.Collections.shuffle(ballots, new java.security.SecureRandom());
+        List<UnitRef> voters = members();
+        for (int i = 0; i < voters.size(); i++) {
+            String unit = voters.get(i).code();
+            t.officer(String.format("2022-01-13T%02d:15", 8 + i), unit, new CastVote(BALLOT_2021, unit, ballots.get(i)));
+        }
+        t.head("2022-01-14T17:30", new CloseBallot(BALLOT_2021, null));
         return t.steps();
     }
 

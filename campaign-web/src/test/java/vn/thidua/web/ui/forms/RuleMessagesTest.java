@@ -28,7 +28,11 @@ class RuleMessagesTest {
             "verification.own-unit", "verification.rejected-needs-correction",
             // Issue 11: refusals that were missing.
             "verification.rejection-needs-comment", "commendation.rejection-needs-comment",
-            "commendation.ballot-exceeds-members", "commendation.decision-in-future");
+            "commendation.ballot-exceeds-members", "commendation.decision-in-future",
+            // Issue 13: secret ballots.
+            "ballot.campaign-open", "ballot.closes-in-past", "ballot.already-voted", "ballot.past-closing",
+            "ballot.closed", "ballot.not-eligible", "ballot.box-exceeds-turnout", "ballot.box-invalid",
+            "commendation.ballot-open", "commendation.not-a-candidate", "commendation.ballot-empty");
 
     @Test
     void everyRuleHasVietnameseAndEnglishMessages() throws IOException {
