@@ -673,14 +673,14 @@ abstract class BrowserScenarios {
         for (int v = 0; v < votes.length; v++) {
             signInAs(votes[v][0]);
             open(ballotPath);
-            click(By.id("choice-0-" + votes[v][1]));
-            click(By.id("choice-1-" + votes[v][2]));
+            click(choice("THIEU_HOA:PROVINCIAL_FLAG", votes[v][1]));
+            click(choice("HA_TRUNG:CERTIFICATE_OF_MERIT", votes[v][2]));
             long beforeVote = events();
             click(By.id("cast-vote"));
             wait.until(d -> !d.findElements(By.id("confirm-error")).isEmpty());
             assertThat(text("#confirm-error")).isEqualTo("Vui lòng đánh dấu xác nhận trước khi bỏ phiếu.");
             assertThat(events()).as("an unconfirmed ballot records nothing").isEqualTo(beforeVote);
-            assertThat(driver.findElement(By.id("choice-0-" + votes[v][1])).isSelected())
+            assertThat(driver.findElement(choice("THIEU_HOA:PROVINCIAL_FLAG", votes[v][1])).isSelected())
                     .as("the choices stay as chosen").isTrue();
             click(By.id("confirm"));
             click(By.id("cast-vote"));
@@ -715,6 +715,11 @@ abstract class BrowserScenarios {
         assertThat(text("#turnout")).isEqualTo("8/8 đơn vị đã bỏ phiếu");
         assertThat(tally("THIEU_HOA:PROVINCIAL_FLAG")).containsExactly("6", "1", "1", "8");
         assertThat(tally("HA_TRUNG:CERTIFICATE_OF_MERIT")).containsExactly("7", "0", "1", "8");
+    }
+
+    /** The radio button of one choice on one candidate of the vote form. */
+    static By choice(String candidate, String choice) {
+        return By.cssSelector("fieldset[data-candidate='" + candidate + "'] input[value='" + choice + "']");
     }
 
     /** A candidate's row of the tally: for, against, abstaining, cast. */
