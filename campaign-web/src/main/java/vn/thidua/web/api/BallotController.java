@@ -11,6 +11,8 @@ import vn.thidua.domain.ballot.Candidate;
 import vn.thidua.query.ballot.BallotView;
 import vn.thidua.web.app.BallotService;
 import vn.thidua.web.app.Caller;
+import vn.thidua.web.app.Consistency;
+import vn.thidua.query.ballot.BallotProjection;
 
 import java.net.URI;
 import java.util.List;
@@ -43,7 +45,9 @@ public class BallotController {
 
     @PostMapping("/api/v1/ballots/{ballotId}/close")
     public ResponseEntity<BallotView> close(Caller caller, @PathVariable String ballotId) {
-        var sent = service.close(caller, ballotId);
+        // the answer shows the closed ballot: wait for the ballots read model unless the caller waits already
+        var sent = service.close(caller.consistency().await() ? caller
+                : caller.waiting(Consistency.of(BallotProjection.GROUP)), ballotId);
         return Callers.answer(ResponseEntity.ok(), service.get(ballotId), sent);
     }
 
