@@ -31,15 +31,22 @@ public class BallotBox {
     private final SecureRandom random = new SecureRandom();
     private final ObjectMapper mapper = new ObjectMapper();
 
+    private final BoxSeal seal;
+
     public BallotBox(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this(jdbc, transactions, new BoxSeal(null));
+    }
+
+    public BallotBox(JdbcTemplate jdbc, PlatformTransactionManager transactions, BoxSeal seal) {
         this.jdbc = jdbc;
+        this.seal = seal;
         this.ownTransaction = new TransactionTemplate(transactions);
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** Drops one ballot into the box, in a transaction of its own. */
     public void drop(String ballotId, Map<String, Choice> choices) {
-        String json = json(new TreeMap<>(choices));
+        String json = seal.seal(ballotId, json(new TreeMap<>(choices)));
         ownTransaction.executeWithoutResult(status -> jdbc.update(
                 "INSERT INTO ballot_box (slot_id, ballot_id, choices) VALUES (?, ?, ?)",
                 randomId(), ballotId, json));
@@ -55,7 +62,7 @@ public class BallotBox {
     public List<Map<String, Choice>> shuffled(String ballotId) {
         List<Map<String, Choice>> ballots = new ArrayList<>(jdbc.query(
                 "SELECT choices FROM ballot_box WHERE ballot_id = ? ORDER BY slot_id",
-                (rs, i) -> parse(rs.getString(1)), ballotId));
+                (rs, i) -> parse(seal.open(ballotId, rs.getString(1))), ballotId));
         Collections.shuffle(ballots, random);
         return ballots;
     }

@@ -67,6 +67,9 @@ public class BallotService {
         CampaignTerms terms = campaigns.require(campaignId);
         Actor actor = permissions.headOf(caller.user(), terms.headUnit());
         String id = ballotId != null ? ballotId : UUID.randomUUID().toString();
+        if (!streams.read(StreamIds.ballot(id)).isEmpty()) {
+            throw new vn.thidua.domain.shared.RuleViolation("ballot.exists", "ballot " + id + " exists already");
+        }
         commands.send(actor, caller, new OpenBallot(id, campaignId, title, closesAt, candidates));
         return id;
     }

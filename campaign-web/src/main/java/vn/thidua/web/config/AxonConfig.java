@@ -122,10 +122,19 @@ public class AxonConfig {
         return new StreamTargetResolver();
     }
 
-    /** The secret ballots' box (README, "Secret ballot: threat model"). */
+    /**
+     * The secret ballots' box (README, "Secret ballot: threat model"); its ballots sealed under
+     * {@code thidua.ballot.box-key} (base64 of 16, 24 or 32 bytes, the same on every node) when one is configured.
+     */
     @Bean
-    public BallotBox ballotBox(JdbcTemplate jdbc, PlatformTransactionManager transactions) {
-        return new BallotBox(jdbc, transactions);
+    public BallotBox ballotBox(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                               @Value("${thidua.ballot.box-key:}") String boxKey) {
+        vn.thidua.command.ballot.BoxSeal seal = vn.thidua.command.ballot.BoxSeal.fromBase64(boxKey);
+        if (!seal.sealing()) {
+            org.slf4j.LoggerFactory.getLogger(AxonConfig.class).warn("Ballots in the ballot box are not sealed: set"
+                    + " thidua.ballot.box-key (THIDUA_BALLOT_BOX_KEY) outside the embedded demo (README, \"Secret ballot\")");
+        }
+        return new BallotBox(jdbc, transactions, seal);
     }
 
     @Bean

@@ -7,6 +7,6 @@ import vn.thidua.web.testsupport.OnPostgres;
 @OnPostgres
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {BallotScenarios.NO_DEMO, BallotScenarios.ADMIN_USER, BallotScenarios.ADMIN_PASSWORD,
-                BallotScenarios.FAST_CLOSING})
+                BallotScenarios.FAST_CLOSING, BallotScenarios.BOX_KEY})
 class BallotPostgresIT extends BallotScenarios {
 }

@@ -51,6 +51,8 @@ abstract class BallotScenarios {
     static final String ADMIN_USER = "thidua.admin.user=ops";
     static final String ADMIN_PASSWORD = "thidua.admin.password=Ops-it-secret-1";
     static final String FAST_CLOSING = "thidua.ballot.close-check-millis=300";
+    /** The box is sealed in these tests (32 bytes, base64), as a production deployment would configure it. */
+    static final String BOX_KEY = "thidua.ballot.box-key=q7mT3H0nY1v9a2Q8xK5cW4eR6tU0iO3pL7sD9fG2hJ4=";
     static final Creds OPERATOR = new Creds("ops", "Ops-it-secret-1");
 
     /** Each voter's choice on every candidate: one word per voter, so any form of a leak carries that word. */
@@ -130,6 +132,12 @@ abstract class BallotScenarios {
         assertThat(ballot.path("voted")).extracting(JsonNode::asText).containsExactlyInAnyOrderElementsOf(f.units());
         assertThat(ballot.path("results").isNull()).as("no tally while open").isTrue();
         assertThat(boxRows(ballotId)).isEqualTo(3);
+        // the box holds the three ballots sealed: not even a DBA reading it now sees a choice
+        assertThat(jdbc.queryForList("SELECT choices FROM ballot_box WHERE ballot_id = ?", String.class, ballotId))
+                .hasSize(3).allSatisfy(sealed -> {
+                    assertThat(sealed).startsWith("aesgcm1:");
+                    PATTERN.forEach(choice -> assertThat(word(choice).matcher(sealed).find()).isFalse());
+                });
         // while open, no event carries a choice at all; BallotVoted carries the ballot and the unit, and the usual
         // metadata: who acted (public turnout), nothing of the vote
         for (Map<String, Object> e : events("ballot:" + ballotId)) {
@@ -227,6 +235,9 @@ abstract class BallotScenarios {
         assertStatus(r, 201);
         String ballotId = r.json().path("ballotId").asText();
         assertThat(ballotId).isEqualTo("bk-" + f.tag().toLowerCase());
+        assertRule(recordsNothing(() -> open(f, map("ballotId", ballotId, "title", "Lần hai", "closesAt",
+                closesAt.toString(), "candidates", List.of(map("unitCode", f.unit(1), "award", "PROVINCIAL_FLAG"))))),
+                "ballot.exists");
         assertStatus(vote(f.officer(0), ballotId, Map.of(flag, "FOR")), 201);
         assertStatus(vote(f.officer(2), ballotId, Map.of(flag, "FOR")), 201);
         try {

@@ -30,7 +30,7 @@ class RuleMessagesTest {
             "verification.rejection-needs-comment", "commendation.rejection-needs-comment",
             "commendation.ballot-exceeds-members", "commendation.decision-in-future",
             // Issue 13: secret ballots.
-            "ballot.campaign-open", "ballot.closes-in-past", "ballot.already-voted", "ballot.past-closing",
+            "ballot.exists", "ballot.campaign-open", "ballot.closes-in-past", "ballot.already-voted", "ballot.past-closing",
             "ballot.closed", "ballot.not-eligible", "ballot.box-exceeds-turnout", "ballot.box-invalid",
             "commendation.ballot-open", "commendation.not-a-candidate", "commendation.ballot-empty");
 
