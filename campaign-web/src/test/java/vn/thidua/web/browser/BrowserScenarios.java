@@ -665,6 +665,7 @@ abstract class BrowserScenarios {
         wait.until(ExpectedConditions.urlMatches("/ballots/[A-Za-z0-9-]+$"));
         String ballotPath = path();
         assertThat(text("header .alert-success")).isEqualTo("Đã mở phiên bỏ phiếu kín.");
+        assertThat(text("h1")).isEqualTo("Bình xét khen thưởng phong trào thi đua năm 2021");
         assertThat(text("#ballot-status")).isEqualTo("Đang bỏ phiếu");
         assertThat(text("#turnout")).isEqualTo("0/8 đơn vị đã bỏ phiếu");
         assertThat(events()).isEqualTo(before + 1);
