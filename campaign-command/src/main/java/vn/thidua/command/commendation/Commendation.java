@@ -22,6 +22,7 @@ import vn.thidua.domain.commendation.NoticePolicy;
 import vn.thidua.domain.commendation.ProposalCommented;
 import vn.thidua.domain.commendation.ProposalPublished;
 import vn.thidua.domain.commendation.ProposeCommendation;
+import vn.thidua.domain.commendation.ProposalCitedBallot;
 import vn.thidua.domain.commendation.RejectCommendation;
 import vn.thidua.domain.commendation.RevokeCommendation;
 import vn.thidua.domain.shared.Codes;
@@ -87,6 +88,9 @@ public class Commendation {
         // Published for comments from the moment it is made (công khai).
         apply(new ProposalPublished(cmd.commendationId(), cmd.campaignId(), cmd.unitCode(),
                 notice.endsAt(clock.instant())));
+        if (cmd.ballotId() != null) {
+            apply(new ProposalCitedBallot(cmd.commendationId(), cmd.campaignId(), cmd.unitCode(), cmd.ballotId()));
+        }
     }
 
     private static void checkBallot(ProposeCommendation cmd) {

@@ -26,6 +26,7 @@ import vn.thidua.domain.commendation.NoticePolicy;
 import vn.thidua.domain.commendation.ProposalCommented;
 import vn.thidua.domain.commendation.ProposalPublished;
 import vn.thidua.domain.commendation.ProposeCommendation;
+import vn.thidua.domain.commendation.ProposalCitedBallot;
 import vn.thidua.domain.commendation.RejectCommendation;
 import vn.thidua.domain.commendation.RevokeCommendation;
 import vn.thidua.domain.shared.InvalidValue;
@@ -172,6 +173,24 @@ class CommendationTest {
                     .when(propose(HEAD, Award.PROVINCIAL_FLAG, MAJORITY))
                     .expectSuccessfulHandlerExecution()
                     .expectEvents(PROPOSED, PUBLISHED);
+        }
+
+        @Test
+        void aProposalCitingABallotHeldInTheAppRecordsWhichBallot() {
+            fixture.givenNoPriorActivity()
+                    .when(new ProposeCommendation(ID, CAMPAIGN, HEAD, Award.PROVINCIAL_FLAG, RATIONALE, MAJORITY, FIRST,
+                            "b1"))
+                    .expectSuccessfulHandlerExecution()
+                    .expectEvents(PROPOSED, new ProposalCitedBallot(ID, CAMPAIGN, HEAD, "b1"));
+        }
+
+        @Test
+        void aBallotHeldInTheAppStillNeedsAMajorityForAFlag() {
+            fixture.givenNoPriorActivity()
+                    .when(new ProposeCommendation(ID, CAMPAIGN, HEAD, Award.PROVINCIAL_FLAG, RATIONALE, HALF, FIRST,
+                            "b1"))
+                    .expectException(violates("commendation.no-majority"))
+                    .expectNoEvents();
         }
 
         @Test

@@ -23,4 +23,8 @@ public final class StreamIds {
     public static String commendation(String commendationId) {
         return "commendation:" + commendationId;
     }
+
+    public static String ballot(String ballotId) {
+        return "ballot:" + ballotId;
+    }
 }

@@ -118,9 +118,26 @@ public final class Bodies {
                              @NotNull @Min(1) Integer cast) {
     }
 
+    /** A proposal cites the cluster's ballot: typed numbers (a paper ballot) or a closed ballot held in the app. */
     public record Proposal(@NotBlank @Pattern(regexp = CODE, message = CODE_MSG) String unitCode,
                            @NotNull Award award, @NotBlank @Size(max = 4000) String rationale,
-                           @NotNull @Valid BallotBody ballot) {
+                           @Valid BallotBody ballot,
+                           @Pattern(regexp = Codes.ID_PATTERN, message = "must match " + Codes.ID_PATTERN)
+                           String ballotId) {
+    }
+
+    public record BallotOpening(@Pattern(regexp = Codes.ID_PATTERN, message = "must match " + Codes.ID_PATTERN)
+                                String ballotId, @NotBlank @Size(max = 500) String title,
+                                @NotNull java.time.Instant closesAt,
+                                @NotEmpty @Size(max = 200) List<@NotNull @Valid CandidateBody> candidates) {
+    }
+
+    public record CandidateBody(@NotBlank @Pattern(regexp = CODE, message = CODE_MSG) String unitCode,
+                                @NotNull Award award) {
+    }
+
+    /** A vote: a choice per candidate, "unitCode:AWARD" to FOR, AGAINST or ABSTAIN. */
+    public record Vote(@NotNull @Size(max = 200) Map<String, String> choices) {
     }
 
     public record Comment(@Size(max = 2000) String comment) {

@@ -27,8 +27,10 @@ public class CommendationController {
     @PostMapping("/api/v1/campaigns/{campaignId}/commendations")
     public ResponseEntity<CommendationView> propose(Caller caller, @PathVariable String campaignId,
                                                     @Valid @RequestBody Bodies.Proposal body) {
-        String id = service.propose(caller, campaignId, body.unitCode(), body.award(), body.rationale(),
-                new Ballot(body.ballot().inFavour(), body.ballot().against(), body.ballot().cast()));
+        Ballot typed = body.ballot() == null ? null
+                : new Ballot(body.ballot().inFavour(), body.ballot().against(), body.ballot().cast());
+        String id = service.propose(caller, campaignId, body.unitCode(), body.award(), body.rationale(), typed,
+                body.ballotId());
         return ResponseEntity.created(URI.create("/api/v1/commendations/" + id)).body(get(id));
     }
 

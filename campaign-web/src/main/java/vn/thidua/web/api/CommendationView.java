@@ -12,6 +12,7 @@ import vn.thidua.domain.commendation.CommendationProposed;
 import vn.thidua.domain.commendation.CommendationRejected;
 import vn.thidua.domain.commendation.CommendationRevoked;
 import vn.thidua.domain.commendation.LeagueTablePosition;
+import vn.thidua.domain.commendation.ProposalCitedBallot;
 import vn.thidua.domain.shared.MetadataKeys;
 
 import java.time.Instant;
@@ -23,7 +24,14 @@ import java.util.List;
 public record CommendationView(String commendationId, String campaignId, String unitCode, Award award,
                                String rationale, Ballot ballot, LeagueTablePosition basis, String status,
                                String decisionNo, LocalDate decisionDate, List<Step> history,
-                               Instant noticeEndsAt, List<Comment> comments) {
+                               Instant noticeEndsAt, List<Comment> comments, String ballotId) {
+
+    public CommendationView(String commendationId, String campaignId, String unitCode, Award award, String rationale,
+                            Ballot ballot, LeagueTablePosition basis, String status, String decisionNo,
+                            LocalDate decisionDate, List<Step> history) {
+        this(commendationId, campaignId, unitCode, award, rationale, ballot, basis, status, decisionNo, decisionDate,
+                history, null, List.of(), null);
+    }
 
     public record Step(String type, Instant at, String actor, String role, String note) {
     }
@@ -47,11 +55,11 @@ public record CommendationView(String commendationId, String campaignId, String 
             String note = null;
             if (e instanceof CommendationProposed p) {
                 v = new CommendationView(p.commendationId(), p.campaignId(), p.unitCode(), p.award(), p.rationale(),
-                        p.ballot(), p.basis(), "PROPOSED", null, null, history, null, comments);
+                        p.ballot(), p.basis(), "PROPOSED", null, null, history, null, comments, null);
                 note = p.rationale();
             } else if (v != null && e instanceof ProposalPublished p) {
                 v = new CommendationView(v.commendationId, v.campaignId, v.unitCode, v.award, v.rationale, v.ballot,
-                        v.basis, v.status, v.decisionNo, v.decisionDate, history, p.noticeEndsAt(), comments);
+                        v.basis, v.status, v.decisionNo, v.decisionDate, history, p.noticeEndsAt(), comments, v.ballotId);
                 note = p.noticeEndsAt().toString();
             } else if (v != null && e instanceof ProposalCommented c) {
                 comments.add(new Comment(c.commentId(), c.text(), c.author(), m.getTimestamp(), null, null));
@@ -60,6 +68,11 @@ public record CommendationView(String commendationId, String campaignId, String 
                 comments.replaceAll(c -> c.commentId().equals(a.commentId())
                         ? new Comment(c.commentId(), c.text(), c.author(), c.at(), a.text(), m.getTimestamp()) : c);
                 note = a.text();
+            } else if (v != null && e instanceof ProposalCitedBallot cited) {
+                v = new CommendationView(v.commendationId, v.campaignId, v.unitCode, v.award, v.rationale, v.ballot,
+                        v.basis, v.status, v.decisionNo, v.decisionDate, history, v.noticeEndsAt, comments,
+                        cited.ballotId());
+                note = cited.ballotId();
             } else if (v != null && e instanceof CommendationApproved a) {
                 v = v.withStatus("APPROVED", v.decisionNo, v.decisionDate);
                 note = a.comment();
@@ -83,7 +96,7 @@ public record CommendationView(String commendationId, String campaignId, String 
 
     private CommendationView withStatus(String status, String decisionNo, LocalDate decisionDate) {
         return new CommendationView(commendationId, campaignId, unitCode, award, rationale, ballot, basis, status,
-                decisionNo, decisionDate, history, noticeEndsAt, comments);
+                decisionNo, decisionDate, history, noticeEndsAt, comments, ballotId);
     }
 
     public boolean standing() {

@@ -17,7 +17,12 @@ import vn.thidua.domain.commendation.RevokeCommendation;
 import vn.thidua.domain.query.LeagueTableQuery;
 import vn.thidua.domain.scoring.LeagueRow;
 import vn.thidua.domain.scoring.LeagueTable;
+import vn.thidua.domain.ballot.BallotClosed;
+import vn.thidua.domain.ballot.BallotOpened;
+import vn.thidua.domain.ballot.CandidateResult;
+import vn.thidua.domain.shared.InvalidValue;
 import vn.thidua.domain.shared.NotFound;
+import vn.thidua.domain.shared.RuleViolation;
 import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.web.api.CommendationView;
 import vn.thidua.eventstore.EventStreams;
@@ -63,7 +68,21 @@ public class CommendationService {
     /** Answers the new commendation's id. */
     public String propose(Caller caller, String campaignId, String unitCode, Award award, String rationale,
                           Ballot ballot) {
+        return propose(caller, campaignId, unitCode, award, rationale, ballot, null);
+    }
+
+    /**
+     * Answers the new commendation's id. The ballot is either a paper ballot's typed numbers or, with {@code ballotId},
+     * the tally of a closed ballot of the campaign for this unit and award, taken from the ballot's own stream.
+     */
+    public String propose(Caller caller, String campaignId, String unitCode, Award award, String rationale,
+                          Ballot typed, String ballotId) {
         CampaignTerms terms = campaigns.require(campaignId);
+        if (typed != null && ballotId != null) {
+            throw new InvalidValue("ballotId", "ballot-or-ballot-id",
+                    "a proposal cites either a paper ballot's numbers or a ballot held in the app, not both");
+        }
+        Ballot ballot = ballotId == null ? typed : tallyOf(ballotId, campaignId, unitCode, award);
         var actor = permissions.headOf(caller.user(), terms.headUnit());
         require(terms.closed(), "commendation.campaign-open",
                 "commendations are proposed only after campaign " + campaignId + " is closed");
@@ -85,8 +104,29 @@ public class CommendationService {
         String id = UUID.randomUUID().toString();
         commands.send(actor, caller, new ProposeCommendation(id, campaignId, unitCode, award, rationale, ballot,
                 new LeagueTablePosition(row.rank(), row.total(), table.rulesVersion(), table.asOf(),
-                        row.provisional())));
+                        row.provisional()), ballotId));
         return id;
+    }
+
+    /** The closed ballot's tally of this candidate, as recorded in its BallotClosed event. */
+    private Ballot tallyOf(String ballotId, String campaignId, String unitCode, Award award) {
+        var events = streams.read(StreamIds.ballot(ballotId));
+        if (events.isEmpty() || !(events.get(0).getPayload() instanceof BallotOpened opened)
+                || !opened.campaignId().equals(campaignId)) {
+            throw new NotFound("ballot", ballotId + " in campaign " + campaignId);
+        }
+        BallotClosed closed = events.stream().map(m -> m.getPayload()).filter(BallotClosed.class::isInstance)
+                .map(BallotClosed.class::cast).findFirst()
+                .orElseThrow(() -> new RuleViolation("commendation.ballot-open",
+                        "ballot " + ballotId + " is still open: a proposal cites a closed ballot's tally"));
+        CandidateResult result = closed.results().stream()
+                .filter(r -> r.unitCode().equals(unitCode) && r.award() == award).findFirst()
+                .orElseThrow(() -> new RuleViolation("commendation.not-a-candidate",
+                        "unit " + unitCode + " was not a candidate for " + award + " in ballot " + ballotId));
+        if (result.cast() < 1) {
+            throw new RuleViolation("commendation.ballot-empty", "no ballot was cast in ballot " + ballotId);
+        }
+        return result.asBallot();
     }
 
     /**

@@ -15,6 +15,9 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import vn.thidua.command.ballot.BallotBox;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
 import vn.thidua.command.support.EventStoreLookups;
 import vn.thidua.command.support.StreamTargetResolver;
 import org.axonframework.common.AxonNonTransientException;
@@ -138,6 +141,21 @@ public class AxonConfig {
     @Bean(StreamTargetResolver.BEAN_NAME)
     public StreamTargetResolver streamTargetResolver() {
         return new StreamTargetResolver();
+    }
+
+    /**
+     * The secret ballots' box (README, "Secret ballot: threat model"); its ballots sealed under
+     * {@code thidua.ballot.box-key} (base64 of 16, 24 or 32 bytes, the same on every node) when one is configured.
+     */
+    @Bean
+    public BallotBox ballotBox(JdbcTemplate jdbc, PlatformTransactionManager transactions,
+                               @Value("${thidua.ballot.box-key:}") String boxKey) {
+        vn.thidua.command.ballot.BoxSeal seal = vn.thidua.command.ballot.BoxSeal.fromBase64(boxKey);
+        if (!seal.sealing()) {
+            org.slf4j.LoggerFactory.getLogger(AxonConfig.class).warn("Ballots in the ballot box are not sealed: set"
+                    + " thidua.ballot.box-key (THIDUA_BALLOT_BOX_KEY) outside the embedded demo (README, \"Secret ballot\")");
+        }
+        return new BallotBox(jdbc, transactions, seal);
     }
 
     @Bean

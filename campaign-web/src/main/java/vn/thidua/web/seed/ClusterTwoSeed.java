@@ -3,7 +3,12 @@ package vn.thidua.web.seed;
 import vn.thidua.domain.shared.Deadlines;
 import vn.thidua.domain.campaign.ApproveLeagueTable;
 import vn.thidua.domain.campaign.AssignInspection;
+import vn.thidua.domain.ballot.Candidate;
+import vn.thidua.domain.ballot.CastVote;
+import vn.thidua.domain.ballot.CloseBallot;
+import vn.thidua.domain.ballot.OpenBallot;
 import vn.thidua.domain.campaign.CloseCampaign;
+import vn.thidua.domain.commendation.Award;
 import vn.thidua.domain.campaign.Content;
 import vn.thidua.domain.campaign.Direction;
 import vn.thidua.domain.campaign.Indicator;
@@ -468,15 +473,49 @@ public final class ClusterTwoSeed {
 
         t.head("2022-01-10T15:00", new CloseCampaign(CAMPAIGN_2021));
         // The cluster's year-end meeting approves the table; its rows are computed from the events when seeded.
-        t.head("2022-01-14T10:00", approvalOfTheMeeting());
+        t.head("2022-01-11T10:00", approvalOfTheMeeting());
         return t.steps();
     }
 
     /** The approval of the 2021 table, without its rows: the seeder computes them from the events it just wrote. */
     static ApproveLeagueTable approvalOfTheMeeting() {
-        return new ApproveLeagueTable(CAMPAIGN_2021, "hoi-nghi-tong-ket-2021", LocalDate.of(2022, 1, 14),
+        return new ApproveLeagueTable(CAMPAIGN_2021, "hoi-nghi-tong-ket-2021", LocalDate.of(2022, 1, 11),
                 "Hội nghị tổng kết Cụm thi đua số II năm 2021 thống nhất bảng xếp hạng; đề nghị UBND tỉnh tặng Cờ "
                         + "thi đua cho đơn vị dẫn đầu.", 0, 0, null, List.of());
+    }
+
+    public static final String BALLOT_2021 = "bk-cum-ii-2021";
+
+    /**
+     * The secret ballot after the 2021 close: Thiệu Hóa for the provincial flag, Hà Trung for a certificate of merit;
+     * all eight units vote, the head closes it once the time is up. The tally is fixed (flag 6 for, 1 against, 1
+     * abstaining; merit 7 for, 1 abstaining); which unit cast which ballot is drawn at random each time this is
+     * built, so not even the demo's own code says how a unit voted. The close's ballots come from the box
+     * ({@link DemoSeeder}); its command here carries none.
+     */
+    public static List<SeedStep> ballot2021() {
+        Timeline t = new Timeline();
+        String flag = THIEU_HOA + ":PROVINCIAL_FLAG";
+        String merit = HA_TRUNG + ":CERTIFICATE_OF_MERIT";
+        t.head("2022-01-12T08:00", new OpenBallot(BALLOT_2021, CAMPAIGN_2021,
+                "Bình xét khen thưởng phong trào thi đua năm 2021 của Cụm thi đua số II",
+                at("2022-01-14T17:00"), List.of(new Candidate(THIEU_HOA, Award.PROVINCIAL_FLAG),
+                        new Candidate(HA_TRUNG, Award.CERTIFICATE_OF_MERIT))));
+        List<Map<String, String>> ballots = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ballots.add(Map.of(flag, "FOR", merit, "FOR"));
+        }
+        ballots.add(Map.of(flag, "FOR", merit, "ABSTAIN"));
+        ballots.add(Map.of(flag, "AGAINST", merit, "FOR"));
+        ballots.add(Map.of(flag, "ABSTAIN", merit, "FOR"));
+        java.util.Collections.shuffle(ballots, new java.security.SecureRandom());
+        List<UnitRef> voters = members();
+        for (int i = 0; i < voters.size(); i++) {
+            String unit = voters.get(i).code();
+            t.officer(String.format("2022-01-13T%02d:15", 8 + i), unit, new CastVote(BALLOT_2021, unit, ballots.get(i)));
+        }
+        t.head("2022-01-14T17:30", new CloseBallot(BALLOT_2021, null));
+        return t.steps();
     }
 
     private static SubmitReport report(String unit, String period, Map<String, BigDecimal> values, String reason) {

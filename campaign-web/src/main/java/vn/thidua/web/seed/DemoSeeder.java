@@ -6,6 +6,14 @@ import vn.thidua.query.league.LeagueTableQueries;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.spring.config.SpringAxonConfiguration;
+import vn.thidua.command.ballot.BallotBox;
+import vn.thidua.domain.ballot.CastVote;
+import vn.thidua.domain.ballot.Choice;
+import vn.thidua.domain.ballot.CloseBallot;
+import vn.thidua.domain.shared.StreamIds;
+import vn.thidua.eventstore.EventTable;
+import java.util.Map;
+import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -53,6 +61,8 @@ public class DemoSeeder implements SmartLifecycle {
     private final CampaignTermsLookup campaigns;
     private final UserStore users;
     private final LeagueTableQueries leagueTables;
+    private final BallotBox box;
+    private final EventTable events;
     private final SecureRandom random = new SecureRandom();
     private volatile boolean running;
     private final boolean embedded;
@@ -65,10 +75,13 @@ public class DemoSeeder implements SmartLifecycle {
                       AppClock clock, ClusterDirectory clusters, CampaignTermsLookup campaigns, UserStore users,
                       LeagueTableQueries leagueTables,
                       vn.thidua.web.evidence.EvidenceContent evidence,
-                      org.springframework.transaction.PlatformTransactionManager transactions) {
+                      org.springframework.transaction.PlatformTransactionManager transactions,
+                      BallotBox box, EventTable events) {
         this.leagueTables = leagueTables;
         this.evidence = evidence;
         this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.box = box;
+        this.events = events;
         this.enabled = enabled;
         this.embedded = databaseUrl.startsWith("jdbc:h2:");
         this.fixedPassword = fixedPassword;
@@ -88,6 +101,9 @@ public class DemoSeeder implements SmartLifecycle {
         if (clusters.findCluster(ClusterTwoSeed.CLUSTER_CODE).isEmpty()) {
             log.info("Seeding the 2021 Cluster II campaign from the launch letter…");
             replay(ClusterTwoSeed.history2021());
+        }
+        if (events.lastSequenceOf(StreamIds.ballot(ClusterTwoSeed.BALLOT_2021)).isEmpty()) {
+            replay(ClusterTwoSeed.ballot2021());
         }
         List<SeedStep> current = ClusterTwoSeed.currentYear(clock.instant());
         String currentId = ClusterTwoSeed.campaignIdFor(clock.instant().atZone(ClusterTwoSeed.ZONE).getYear());
@@ -112,6 +128,10 @@ public class DemoSeeder implements SmartLifecycle {
         return PHASE;
     }
 
+    /**
+     * Sends each step's command as its actor at its recorded time. A vote's choices then go into the ballot box, as
+     * BallotService does; a close takes its ballots from the box, shuffled, and empties it.
+     */
     private void replay(List<SeedStep> steps) {
         for (SeedStep step : steps) {
             Actor actor = new Actor(step.actorUser(), step.actorUnit(), step.actorRole());
@@ -119,7 +139,18 @@ public class DemoSeeder implements SmartLifecycle {
                 attach(step, actor, file);
                 continue;
             }
-            gateway.sendAndWait(withRows(step.command()), metadataFor(step, actor));
+            Object command = withRows(step.command());
+            if (command instanceof CloseBallot close && close.ballots() == null) {
+                command = new CloseBallot(close.ballotId(), box.shuffled(close.ballotId()));
+            }
+            gateway.sendAndWait(command, metadataFor(step, actor));
+            if (command instanceof CastVote vote) {
+                Map<String, Choice> choices = new TreeMap<>();
+                vote.choices().forEach((candidate, choice) -> choices.put(candidate, Choice.valueOf(choice)));
+                box.drop(vote.ballotId(), choices);
+            } else if (command instanceof CloseBallot close) {
+                box.empty(close.ballotId());
+            }
         }
     }
 

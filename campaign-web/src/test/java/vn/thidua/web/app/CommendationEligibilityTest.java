@@ -24,7 +24,7 @@ class CommendationEligibilityTest {
 
     private static CommendationView commendation(String unit, Award award, String status) {
         return new CommendationView("c-" + unit + award, "camp", unit, award, "lý do", null, null, status, null, null,
-                List.of(), null, List.of());
+                List.of());
     }
 
     private static void refusedBy(String rule, Award award, LeagueRow row, List<CommendationView> existing) {

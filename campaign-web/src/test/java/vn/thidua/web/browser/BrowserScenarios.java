@@ -779,6 +779,93 @@ abstract class BrowserScenarios {
         }
     }
 
+    /**
+     * A secret ballot in the closed 2021 campaign: the head opens it from the campaign page, picking the candidates
+     * from the lists; three member units vote in three sessions of their own (a choice per candidate, refused until
+     * confirmed); everyone sees the turnout; the head closes it and the tally is shown. The seeded ballot is there
+     * too, closed, with all eight units' ballots counted.
+     */
+    @Test
+    @Order(13)
+    void threeUnitsVoteInASecretBallotAndTheHeadClosesIt() {
+        signInAs("truongcum");
+        open("/campaigns/" + Y2021);
+        click(By.linkText("Bình xét, bỏ phiếu kín"));
+        wait.until(ExpectedConditions.urlMatches("/campaigns/" + Y2021 + "/ballots$"));
+        refreshUntil(d -> !d.findElements(By.linkText(
+                "Bình xét khen thưởng phong trào thi đua năm 2021 của Cụm thi đua số II")).isEmpty());
+        new Select(driver.findElement(By.id("candidate-THIEU_HOA"))).selectByVisibleText("Cờ thi đua của UBND tỉnh");
+        new Select(driver.findElement(By.id("candidate-HA_TRUNG"))).selectByVisibleText("Bằng khen");
+        long before = events();
+        click(By.id("open-ballot"));
+        wait.until(ExpectedConditions.urlMatches("/ballots/[A-Za-z0-9-]+$"));
+        String ballotPath = path();
+        assertThat(text("header .alert-success")).isEqualTo("Đã mở phiên bỏ phiếu kín.");
+        assertThat(text("h1")).isEqualTo("Bình xét khen thưởng phong trào thi đua năm 2021");
+        assertThat(text("#ballot-status")).isEqualTo("Đang bỏ phiếu");
+        assertThat(text("#turnout")).isEqualTo("0/8 đơn vị đã bỏ phiếu");
+        assertThat(events()).isEqualTo(before + 1);
+
+        String[][] votes = {{"thieuhoa", "FOR", "FOR"}, {"hatrung", "AGAINST", "FOR"}, {"yendinh", "ABSTAIN", "AGAINST"}};
+        for (int v = 0; v < votes.length; v++) {
+            signInAs(votes[v][0]);
+            open(ballotPath);
+            click(choice("THIEU_HOA:PROVINCIAL_FLAG", votes[v][1]));
+            click(choice("HA_TRUNG:CERTIFICATE_OF_MERIT", votes[v][2]));
+            long beforeVote = events();
+            click(By.id("cast-vote"));
+            wait.until(d -> !d.findElements(By.id("confirm-error")).isEmpty());
+            assertThat(text("#confirm-error")).isEqualTo("Vui lòng đánh dấu xác nhận trước khi bỏ phiếu.");
+            assertThat(events()).as("an unconfirmed ballot records nothing").isEqualTo(beforeVote);
+            assertThat(driver.findElement(choice("THIEU_HOA:PROVINCIAL_FLAG", votes[v][1])).isSelected())
+                    .as("the choices stay as chosen").isTrue();
+            click(By.id("confirm"));
+            click(By.id("cast-vote"));
+            wait.until(d -> !d.findElements(By.id("already-voted")).isEmpty());
+            assertThat(text("header .alert-success")).isEqualTo("Đã ghi nhận phiếu bầu của đơn vị.");
+            assertThat(text("#turnout")).isEqualTo((v + 1) + "/8 đơn vị đã bỏ phiếu");
+            assertThat(driver.findElements(By.id("cast-vote"))).as("no second vote offered").isEmpty();
+            assertThat(events()).isEqualTo(beforeVote + 1);
+            if (v == 0) {
+                shot("ballot-voted");
+                axe("ballot");
+            }
+        }
+
+        signInAs("kiemtoan");
+        open(ballotPath);
+        assertThat(text("#turnout")).isEqualTo("3/8 đơn vị đã bỏ phiếu");
+        assertThat(driver.findElements(By.id("results"))).as("no tally while open").isEmpty();
+        assertThat(driver.findElements(By.id("close-ballot"))).isEmpty();
+
+        signInAs("truongcum");
+        open(ballotPath);
+        click(By.id("close-ballot"));
+        wait.until(d -> "Đã kết thúc".equals(d.findElement(By.id("ballot-status")).getText().trim()));
+        assertThat(text("header .alert-success")).startsWith("Đã kết thúc bỏ phiếu");
+        assertThat(tally("THIEU_HOA:PROVINCIAL_FLAG")).containsExactly("1", "1", "1", "3");
+        assertThat(tally("HA_TRUNG:CERTIFICATE_OF_MERIT")).containsExactly("2", "1", "0", "3");
+        shot("ballot-closed");
+
+        open("/ballots/bk-cum-ii-2021");
+        assertThat(text("#ballot-status")).isEqualTo("Đã kết thúc");
+        assertThat(text("#turnout")).isEqualTo("8/8 đơn vị đã bỏ phiếu");
+        assertThat(tally("THIEU_HOA:PROVINCIAL_FLAG")).containsExactly("6", "1", "1", "8");
+        assertThat(tally("HA_TRUNG:CERTIFICATE_OF_MERIT")).containsExactly("7", "0", "1", "8");
+    }
+
+    /** The radio button of one choice on one candidate of the vote form. */
+    static By choice(String candidate, String choice) {
+        return By.cssSelector("fieldset[data-candidate='" + candidate + "'] input[value='" + choice + "']");
+    }
+
+    /** A candidate's row of the tally: for, against, abstaining, cast. */
+    List<String> tally(String candidate) {
+        List<WebElement> cells = driver.findElements(By.cssSelector("#results tr[data-candidate='" + candidate
+                + "'] td.text-end"));
+        return cells.stream().map(c -> c.getText().trim()).toList();
+    }
+
     /** axe-core and a screenshot on every main page, as the user who would open it. */
     @Test
     @Order(13)

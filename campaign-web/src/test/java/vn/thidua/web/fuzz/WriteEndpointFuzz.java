@@ -90,7 +90,9 @@ abstract class WriteEndpointFuzz {
             "commendations", List.of("POST /api/v1/campaigns/{campaignId}/commendations",
                     "POST /api/v1/commendations/{id}/approval", "POST /api/v1/commendations/{id}/rejection",
                     "POST /api/v1/commendations/{id}/conferral", "POST /api/v1/commendations/{id}/revocation"),
-            "users", List.of("POST /api/v1/admin/users"));
+            "users", List.of("POST /api/v1/admin/users"),
+            "ballots", List.of("POST /api/v1/campaigns/{campaignId}/ballots", "POST /api/v1/ballots/{ballotId}/votes",
+                    "POST /api/v1/ballots/{ballotId}/close"));
 
     static ConfigurableApplicationContext app;
     static Api api;
@@ -100,6 +102,7 @@ abstract class WriteEndpointFuzz {
     static Fixture closed;
     static Fixture closing;
     static final List<String> commendations = new CopyOnWriteArrayList<>();
+    static final List<String> ballots = new CopyOnWriteArrayList<>();
     static final Map<String, Map<Integer, AtomicInteger>> statuses = new ConcurrentHashMap<>();
 
     /** One generated request: the operation, the path with its parameters filled in, who sends it, the body. */
@@ -156,6 +159,12 @@ abstract class WriteEndpointFuzz {
             }
         }
         assertThat(commendations).as("commendations proposed for the fuzz").isNotEmpty();
+        for (int b = 0; b < 3; b++) {
+            r = api.post(closed.campaignPath() + "/ballots").as(closed.head()).header("Consistency", "wait")
+                    .json(ballotExample()).send();
+            assertThat(r.status()).as("%s", r).isEqualTo(201);
+            ballots.add(r.json().path("ballotId").asText());
+        }
         System.out.printf("[fuzz] application and its world ready in %.1f s%n", (System.nanoTime() - t0) / 1e9);
     }
 
@@ -171,6 +180,7 @@ abstract class WriteEndpointFuzz {
                 app = null;
             }
             commendations.clear();
+            ballots.clear();
             statuses.clear();
             checkedUsers.clear();
         }
@@ -365,6 +375,11 @@ abstract class WriteEndpointFuzz {
         check("users", call);
     }
 
+    @Property
+    void ballots(@ForAll("ballotCalls") Call call) {
+        check("ballots", call);
+    }
+
     // ---------------------------------------------------------------- the generated calls, one provider a group
 
     @Provide
@@ -390,6 +405,11 @@ abstract class WriteEndpointFuzz {
     @Provide
     Arbitrary<Call> userCalls() {
         return calls("users");
+    }
+
+    @Provide
+    Arbitrary<Call> ballotCalls() {
+        return calls("ballots");
     }
 
     // ---------------------------------------------------------------- requests of a group
@@ -440,6 +460,7 @@ abstract class WriteEndpointFuzz {
                 case "unitCode" -> Arbitraries.of(open.units());
                 case "periodCode" -> Arbitraries.of("Q1", "Y");
                 case "id" -> Arbitraries.of(commendations);
+                case "ballotId" -> Arbitraries.of(ballots);
                 default -> Arbitraries.just("x");
             };
             values.add(Arbitraries.frequencyOf(Tuple.of(12, good), Tuple.of(1, Arbitraries.of(HOSTILE_SEGMENTS))));
@@ -454,7 +475,7 @@ abstract class WriteEndpointFuzz {
     }
 
     static Fixture campaignFor(String operation) {
-        if (operation.contains("/commendations")) {
+        if (operation.contains("/commendations") || operation.contains("/ballots")) {
             return closed;
         }
         if (operation.endsWith("/close")) {
@@ -477,6 +498,9 @@ abstract class WriteEndpointFuzz {
         }
         if (operation.endsWith("/preview")) {
             return open.auditor();
+        }
+        if (operation.endsWith("/votes")) {
+            return closed.officer(2);
         }
         return open.head();
     }
@@ -503,6 +527,9 @@ abstract class WriteEndpointFuzz {
             case "/api/v1/commendations/{id}/conferral" -> map("decisionNo", "1234/QĐ-UBND", "decisionDate",
                     LocalDate.now(Driver.VN).toString());
             case "/api/v1/commendations/{id}/revocation" -> map("reason", "Phát hiện sai phạm");
+            case "/api/v1/campaigns/{campaignId}/ballots" -> ballotExample();
+            case "/api/v1/ballots/{ballotId}/votes" -> map("choices", map(closed.unit(1) + ":CERTIFICATE", "FOR"));
+            case "/api/v1/ballots/{ballotId}/close" -> map();
             case "/api/v1/admin/users" -> map("username", "fz-" + FRESH,
                     "password", Driver.PASSWORD + "-long", "displayName", "Cán bộ Thiệu Hoá",
                     "roles", List.of("UNIT_OFFICER"), "unitCode", open.unit(2));
@@ -531,6 +558,13 @@ abstract class WriteEndpointFuzz {
         int n = freshness.incrementAndGet();
         return body.replace(FRESH, "fz" + n + Driver.tag().toLowerCase(java.util.Locale.ROOT))
                 .replace(FRESH_NUMBER, String.valueOf(10 + n));
+    }
+
+    /** A ballot on one candidate (unit 1 for a certificate), closing in a month. */
+    static Map<String, Object> ballotExample() {
+        return map("title", "Bình xét khen thưởng, bỏ phiếu kín", "closesAt",
+                java.time.Instant.now().plus(Duration.ofDays(30)).toString(), "candidates",
+                List.of(map("unitCode", closed.unit(1), "award", "CERTIFICATE")));
     }
 
     static Map<String, Object> proposalExample(String award) {

@@ -22,6 +22,7 @@ import vn.thidua.domain.scoring.LeagueTable;
 import vn.thidua.web.api.Bodies;
 import vn.thidua.domain.commendation.Ballot;
 import vn.thidua.domain.shared.NotFound;
+import vn.thidua.web.app.BallotService;
 import vn.thidua.web.app.Caller;
 import vn.thidua.web.app.CommendationService;
 import vn.thidua.web.api.CommendationView;
@@ -48,10 +49,12 @@ public class CommendationPagesController {
     private final QueryGateway queries;
     private final MessageSource messages;
     private final Validator validator;
+    private final BallotService ballots;
 
     public CommendationPagesController(CommendationService commendations, CampaignTermsLookup campaigns,
                                        Permissions permissions, QueryGateway queries, MessageSource messages,
-                                       Validator validator) {
+                                       Validator validator, BallotService ballots) {
+        this.ballots = ballots;
         this.commendations = commendations;
         this.campaigns = campaigns;
         this.permissions = permissions;
@@ -84,16 +87,24 @@ public class CommendationPagesController {
                 errors.field("award", "field.invalid");
             }
         }
-        Integer inFavour = integer(params, "ballot.inFavour", errors);
-        Integer against = integer(params, "ballot.against", errors);
-        Integer cast = integer(params, "ballot.cast", errors);
+        // a closed ballot held here, or a paper ballot's typed numbers
+        String ballotId = blankToNull(params.get("ballotId"));
+        Bodies.BallotBody typedBallot = null;
+        if (ballotId == null) {
+            Integer inFavour = integer(params, "ballot.inFavour", errors);
+            Integer against = integer(params, "ballot.against", errors);
+            Integer cast = integer(params, "ballot.cast", errors);
+            typedBallot = new Bodies.BallotBody(inFavour, against, cast);
+        }
         Bodies.Proposal body = new Bodies.Proposal(blankToNull(params.get("unitCode")), award,
-                nfc(params.get("rationale")), new Bodies.BallotBody(inFavour, against, cast));
+                nfc(params.get("rationale")), typedBallot, ballotId);
         Refusals.validate(validator, body, errors, path -> path);
         if (!errors.any()) {
             try {
                 commendations.propose(caller, campaignId, body.unitCode(), body.award(), body.rationale(),
-                        new Ballot(body.ballot().inFavour(), body.ballot().against(), body.ballot().cast()));
+                        body.ballot() == null ? null
+                                : new Ballot(body.ballot().inFavour(), body.ballot().against(), body.ballot().cast()),
+                        body.ballotId());
                 flash(redirect, "forms.commendation.proposed");
                 return "redirect:/campaigns/" + campaignId + "/commendations";
             } catch (RuntimeException e) {
@@ -111,6 +122,7 @@ public class CommendationPagesController {
                     "unitCode";
             case "commendation.government-flag-needs-provincial-flag", "commendation.government-flag-quota" -> "award";
             case "commendation.no-majority", "commendation.ballot-inconsistent" -> "ballot.inFavour";
+            case "commendation.ballot-open", "commendation.not-a-candidate", "commendation.ballot-empty" -> "ballotId";
             default -> null;
         };
     }
@@ -195,6 +207,8 @@ public class CommendationPagesController {
         model.addAttribute("failedId", failedId);
         model.addAttribute("errors", errors);
         model.addAttribute("unitNames", unitNames(terms));
+        model.addAttribute("closedBallots", ballots.ofCampaign(campaignId).stream()
+                .filter(b -> !b.open()).toList());
         return "forms/commendations";
     }
 

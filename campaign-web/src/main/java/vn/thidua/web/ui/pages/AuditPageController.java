@@ -42,7 +42,8 @@ public class AuditPageController {
     public static final List<String> TYPES = List.of("ClusterRegistered", "CampaignLaunched", "ScoringRulesPublished",
             "PledgeSubmitted", "PledgeRevised", "ReportSubmitted", "ReportCorrected", "ReportVerified",
             "ReportRejected", "CampaignClosed", "CommendationProposed", "CommendationApproved",
-            "CommendationRejected", "CommendationConferred", "CommendationRevoked");
+            "CommendationRejected", "CommendationConferred", "CommendationRevoked", "ProposalCitedBallot",
+            "BallotOpened", "BallotVoted", "BallotClosed");
 
     private final AuditQueries audit;
     private final PageQueries queries;

@@ -316,7 +316,7 @@ class FormPagesTest {
         String page = body(mvc.perform(get("/campaigns/{id}/inspections", "cum-ii-2021").with(as("kiemtoan")))
                 .andExpect(status().isOk()).andReturn());
         assertThat(page).contains("Các đoàn kiểm tra chéo", "Thiệu Hóa", "Hà Trung", "Vĩnh Lộc",
-                "Hội nghị cụm thông qua ngày 14/01/2022", "Triệu Sơn");
+                "Hội nghị cụm thông qua ngày 11/01/2022", "Triệu Sơn");
         assertThat(page).doesNotContain("Ghi nhận hội nghị thông qua</button>");
 
         String plain = body(mvc.perform(get("/campaigns/{id}", "cum-ii-2021").with(as("kiemtoan")))

@@ -31,7 +31,11 @@ class RuleMessagesTest {
             "commendation.ballot-exceeds-members", "commendation.decision-in-future",
             // Issue 12: evidence (minh chứng).
             "evidence.other-unit", "evidence.no-report", "evidence.id-taken", "evidence.withdrawal-needs-reason",
-            "evidence.report-verified");
+            "evidence.report-verified",
+            // Issue 13: secret ballots.
+            "ballot.exists", "ballot.campaign-open", "ballot.closes-in-past", "ballot.already-voted", "ballot.past-closing",
+            "ballot.closed", "ballot.not-eligible", "ballot.box-exceeds-turnout", "ballot.box-invalid",
+            "commendation.ballot-open", "commendation.not-a-candidate", "commendation.ballot-empty");
 
     @Test
     void everyRuleHasVietnameseAndEnglishMessages() throws IOException {
