@@ -181,7 +181,7 @@ class CommendationTest {
                     .when(new ProposeCommendation(ID, CAMPAIGN, HEAD, Award.PROVINCIAL_FLAG, RATIONALE, MAJORITY, FIRST,
                             "b1"))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(PROPOSED, new ProposalCitedBallot(ID, CAMPAIGN, HEAD, "b1"));
+                    .expectEvents(PROPOSED, PUBLISHED, new ProposalCitedBallot(ID, CAMPAIGN, HEAD, "b1"));
         }
 
         @Test

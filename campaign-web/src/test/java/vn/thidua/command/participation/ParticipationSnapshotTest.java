@@ -5,6 +5,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.Test;
+import vn.thidua.domain.participation.EvidenceAttached;
+import vn.thidua.domain.participation.EvidenceWithdrawn;
 import vn.thidua.domain.participation.PledgeRevised;
 import vn.thidua.domain.participation.PledgeSubmitted;
 import vn.thidua.domain.participation.ReportCorrected;
@@ -40,6 +42,12 @@ class ParticipationSnapshotTest {
                 Map.of("X", new BigDecimal("39")), "đã kiểm tra"), null);
         p.on(new ReportSubmitted(id, "c", "YEN_DINH", "Q2", Map.of("X", new BigDecimal("70")), false), null);
         p.on(new ReportRejected(id, "c", "YEN_DINH", "Q2", "thiếu minh chứng"), null);
+        // Evidence (moved here from EvidenceSnapshotTest, which used a plain mapper that knows no fold).
+        p.on(new EvidenceAttached(id, "c", "YEN_DINH", "Q1", "e1", "a".repeat(64), "Biên bản.pdf", "application/pdf",
+                10, null, null, "off-yd"), "r3");
+        p.on(new EvidenceAttached(id, "c", "YEN_DINH", "Q1", "e2", "b".repeat(64), "Ảnh.png", "image/png", 20, "X",
+                "ghi chú", "off-yd"), "r4");
+        p.on(new EvidenceWithdrawn(id, "c", "YEN_DINH", "Q1", "e2", "Ảnh.png", "Nhầm tệp"), "r5");
 
         SerializedObject<String> written = serializer.serialize(p, String.class);
         assertThat(written.getType().getRevision()).isEqualTo("2");
@@ -48,5 +56,6 @@ class ParticipationSnapshotTest {
 
         assertThat(back).usingRecursiveComparison().isEqualTo(p);
         assertThat(written.getData()).contains("thiếu minh chứng", "\"corrections\":1", "YEN_DINH");
+        assertThat(written.getData()).contains("\"e1\"", "\"e2\"", "Ảnh.png", "\"withdrawn\":true");
     }
 }
