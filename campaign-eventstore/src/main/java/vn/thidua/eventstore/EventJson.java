@@ -2,6 +2,7 @@ package vn.thidua.eventstore;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import vn.thidua.domain.participation.ReportVerified;
 import vn.thidua.domain.scoring.UnitSubmissions;
 
 /**
@@ -36,7 +38,17 @@ public final class EventJson {
                 .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .addMixIn(UnitSubmissions.class, UnitSubmissionsJson.class)
+                .addMixIn(ReportVerified.class, ReportVerifiedJson.class)
                 .build();
+    }
+
+    /**
+     * A verification that changed no value is written exactly as before cross-inspection: its (empty) reasons are
+     * left out; one that changed values carries them, and an older reader ignores the field.
+     */
+    private abstract static class ReportVerifiedJson {
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        abstract java.util.Map<String, String> reasons();
     }
 
     /**

@@ -124,4 +124,22 @@ public class StoredEventFormTest {
                     .isEqualTo(e.getValue());
         }
     }
+
+    /**
+     * Cross-inspection added the reasons for changed values to ReportVerified: written only when there are some (a
+     * verification that changed nothing keeps its old form, above), read back as empty from events stored before.
+     */
+    @org.junit.jupiter.api.Test
+    void aVerificationsReasonsAreWrittenOnlyWhenThereAreSome() throws Exception {
+        String p = SmallCampaign.participation(SmallCampaign.A);
+        ReportVerified fixed = new ReportVerified(p, "small", "A", "P1", Map.of("Q", new BigDecimal("90")),
+                Map.of("Q", new BigDecimal("90")), "kiểm tra chéo", Map.of("Q", "thiếu chứng từ"));
+        String json = mapper.writeValueAsString(fixed);
+        assertThat(json).endsWith(",\"comment\":\"kiểm tra chéo\",\"reasons\":{\"Q\":\"thiếu chứng từ\"}}");
+        assertThat(mapper.readValue(json, ReportVerified.class)).isEqualTo(fixed);
+        ReportVerified old = mapper.readValue("{\"participationId\":\"" + p + "\",\"campaignId\":\"small\","
+                + "\"unitCode\":\"A\",\"periodCode\":\"P1\",\"countedValues\":{\"Q\":100.5},\"fixedValues\":{},"
+                + "\"comment\":\"đạt\"}", ReportVerified.class);
+        assertThat(old.reasons()).isEmpty();
+    }
 }
