@@ -107,7 +107,9 @@ class EvidencePagesTest {
 
         String form = reportForm();
         assertThat(form).contains("id=\"evidence-form\"", "enctype=\"multipart/form-data\"", "multiple",
-                "Kéo thả tệp", "js/forms/evidence.js", "Chưa có minh chứng.");
+                "Kéo thả tệp", "Chưa có minh chứng.");
+        // The script under its content-versioned URL (static assets are served versioned, cached for a year).
+        assertThat(form).containsPattern("src=\"/js/forms/evidence-[0-9a-f]{32}\\.js\"");
         long before = events("EvidenceAttached");
         // without the script: both files in one post, back to the form
         mvc.perform(multipart("/campaigns/{id}/report/{u}/evidence", OPEN, UNIT)
