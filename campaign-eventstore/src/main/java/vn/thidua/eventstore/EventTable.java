@@ -79,6 +79,12 @@ public class EventTable {
         return lastOf("sequence_number", streamId);
     }
 
+    /** The payload types of a stream's events after {@code afterSequence}, in order (read by the stream's index). */
+    public List<String> payloadTypesAfter(String streamId, long afterSequence) {
+        return jdbc.queryForList("SELECT payload_type FROM domain_event_entry WHERE aggregate_identifier = ?"
+                + " AND sequence_number > ? ORDER BY sequence_number", String.class, streamId, afterSequence);
+    }
+
     private Optional<Long> lastOf(String column, String streamId) {
         return jdbc.query("SELECT " + column + " FROM domain_event_entry WHERE aggregate_identifier = ?"
                         + " ORDER BY sequence_number DESC LIMIT 1",

@@ -9,6 +9,8 @@ import vn.thidua.domain.shared.Outcome;
 import vn.thidua.domain.shared.TargetsStream;
 import vn.thidua.web.security.Actor;
 
+import vn.thidua.eventstore.EventTable;
+
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,18 +23,23 @@ import java.util.Map;
 public class CommandSender {
     private final CommandGateway gateway;
     private final ConsistencyWait consistency;
+    private final EventTable events;
 
-    public CommandSender(CommandGateway gateway, ConsistencyWait consistency) {
+    public CommandSender(CommandGateway gateway, ConsistencyWait consistency, EventTable events) {
         this.gateway = gateway;
         this.consistency = consistency;
+        this.events = events;
     }
 
     /** Sends as {@code actor}; answers the handler's own answer (e.g. the state a submission left). */
     public <T> Dispatched<T> dispatch(Actor actor, Caller caller, Object command, Class<T> answer) {
+        boolean wait = caller.consistency().await() && command instanceof TargetsStream;
+        // Where the stream ended before: the wait then asks only the projections that handle what this command added.
+        long before = wait ? events.lastSequenceOf(((TargetsStream) command).streamId()).orElse(-1L) : -1L;
         Object result = gateway.sendAndWait(command, metadataFor(actor, caller.correlationId(),
                 caller.clientRequestId()));
-        String notCaughtUp = caller.consistency().await() && command instanceof TargetsStream target
-                ? consistency.await(target.streamId(), caller.consistency()) : null;
+        String notCaughtUp = wait ? consistency.await(((TargetsStream) command).streamId(), caller.consistency(),
+                before) : null;
         return new Dispatched<>(answer.cast(result), notCaughtUp);
     }
 

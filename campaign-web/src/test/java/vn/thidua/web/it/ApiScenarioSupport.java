@@ -128,7 +128,23 @@ abstract class ApiScenarioSupport {
 
     /** Unit 1 (index 1) leads clearly under any scoring method; every report is verified by the board. */
     Fixture scoredCampaign() {
-        Fixture f = campaign();
+        return scored(campaign());
+    }
+
+    /**
+     * The same in a cluster of its own: its units have no award history from other tests' campaigns (a provincial
+     * flag of any campaign counts towards the Government flag).
+     */
+    Fixture scoredCampaignOfANewCluster() {
+        return scored(driver.launch(driver.cluster().forNewCampaign(Driver.tag())));
+    }
+
+    /** A scored campaign of the same cluster as {@code other}, so of the same units. */
+    Fixture scoredCampaignIn(Fixture other) {
+        return scored(driver.launch(other.forNewCampaign(Driver.tag())));
+    }
+
+    private Fixture scored(Fixture f) {
         Object[][] reports = {{110, true, 55}, {150, true, 75}, {100, true, 50}};
         for (int u = 0; u < 3; u++) {
             driver.pledged(f, u, 100, true, 50);

@@ -191,7 +191,7 @@ abstract class ReadSideScenarios extends InspectionScenarios {
 
     @Test
     void flagsFollowTheRankingAndTheGovernmentFlagQuota() {
-        Fixture f = scoredCampaign();
+        Fixture f = scoredCampaignOfANewCluster();
         assertStatus(close(f), 200);
         assertRule(recordsNothing(() -> propose(f, proposal(f.unit(0), "PROVINCIAL_FLAG", 3, 0, 3))),
                 "commendation.not-leading");
@@ -207,6 +207,21 @@ abstract class ReadSideScenarios extends InspectionScenarios {
         // The same proposal again (a retry, a double click) is refused while the first one stands.
         assertRule(recordsNothing(() -> propose(f, proposal(f.unit(1), "GOVERNMENT_FLAG", 3, 0, 3))),
                 "commendation.already-proposed");
+    }
+
+    @Test
+    void aProvincialFlagOfAnEarlierCampaignCountsTowardsTheGovernmentFlag() {
+        Fixture earlier = scoredCampaignOfANewCluster();
+        assertStatus(close(earlier), 200);
+        String provincial = propose(earlier, proposal(earlier.unit(1), "PROVINCIAL_FLAG", 3, 0, 3)).json()
+                .path("commendationId").asText();
+        assertStatus(api.post("/api/v1/commendations/" + provincial + "/approval").as(earlier.board())
+                .json(map("comment", "đồng ý")).send(), 200);
+
+        Fixture later = scoredCampaignIn(earlier);
+        assertStatus(close(later), 200);
+        // No provincial flag in this campaign, but one in the unit's history.
+        assertStatus(records(2, () -> propose(later, proposal(later.unit(1), "GOVERNMENT_FLAG", 3, 0, 3))), 201);
     }
 
     @Test
