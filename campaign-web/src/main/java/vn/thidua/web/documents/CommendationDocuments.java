@@ -1,5 +1,7 @@
 package vn.thidua.web.documents;
 
+import vn.thidua.query.ballot.BallotQueries;
+import vn.thidua.query.ballot.BallotView;
 import vn.thidua.query.league.LeagueTableQueries;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Component;
@@ -48,11 +50,13 @@ public class CommendationDocuments {
     private final PdfRenderer pdf;
     private final DocxWriter docx;
     private final LeagueTableQueries leagueTables;
+    private final BallotQueries ballots;
 
     public CommendationDocuments(CommendationService commendations, CampaignTermsLookup campaigns,
                                  Documents documents, EventTable events, QueryGateway queries, PdfRenderer pdf,
-                                 DocxWriter docx, LeagueTableQueries leagueTables) {
+                                 DocxWriter docx, LeagueTableQueries leagueTables, BallotQueries ballots) {
         this.leagueTables = leagueTables;
+        this.ballots = ballots;
         this.commendations = commendations;
         this.campaigns = campaigns;
         this.documents = documents;
@@ -115,7 +119,8 @@ public class CommendationDocuments {
             case DECISION, CERTIFICATE -> b.decided() ? null : "Chưa có quyết định khen thưởng (chưa tặng thưởng).";
             case MEETING_MINUTES -> leagueTables.approved(b.c().campaignId()).isPresent() ? null
                     : "Chưa có biên bản họp: bảng xếp hạng chưa được Cụm phê duyệt trong phần mềm.";
-            case BALLOT_TALLY -> "Kết quả bỏ phiếu được nhập tay (" + b.c().ballot().inFavour() + "/"
+            case BALLOT_TALLY -> b.c().ballotId() != null && ballots.find(b.c().ballotId()).filter(v -> !v.open())
+                    .isPresent() ? null : "Kết quả bỏ phiếu được nhập tay (" + b.c().ballot().inFavour() + "/"
                     + b.c().ballot().cast() + " phiếu tán thành): biên bản kiểm phiếu giấy kèm theo hồ sơ giấy.";
             case EVIDENCE -> "Chưa có tài liệu minh chứng đính kèm.";
         };
@@ -186,6 +191,7 @@ public class CommendationDocuments {
             case ACHIEVEMENT_REPORT -> achievementReport(b);
             case DECISION -> decision(b);
             case MEETING_MINUTES -> minutes(b);
+            case BALLOT_TALLY -> tally(b);
             case CERTIFICATE -> certificate(b);
             default -> throw new NotFound("document", kind.name());
         };
@@ -289,6 +295,33 @@ public class CommendationDocuments {
     private String giver(Basis b) {
         return byGovernment(b) ? "THỦ TƯỚNG CHÍNH PHỦ"
                 : "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH " + DocText.upper(documents.province());
+    }
+
+    /** The tally of the secret ballot the proposal cites (biên bản kiểm phiếu): turnout and each candidate's votes. */
+    private Letter tally(Basis b) {
+        CampaignTerms t = b.terms();
+        BallotView ballot = ballots.require(b.c().ballotId());
+        List<List<String>> rows = new ArrayList<>();
+        for (var r : ballot.results()) {
+            String unit = t.member(r.unitCode()).map(DocText::unitWithKind).orElse(r.unitCode());
+            rows.add(List.of(unit, DocText.award(r.award()), String.valueOf(r.inFavour()), String.valueOf(r.against()),
+                    String.valueOf(r.abstain()), String.valueOf(r.cast())));
+        }
+        Section.Table table = new Section.Table(List.of("Đơn vị", "Hình thức khen thưởng", "Tán thành",
+                "Không tán thành", "Không biểu quyết", "Số phiếu"), rows, List.of(false, false, true, true, true, true));
+        DocHeading doc = new DocHeading("UBND TỈNH " + DocText.upper(documents.province()),
+                documents.clusterIssuer(t), "Số: …/BB-KP", null,
+                DocText.placeDate(documents.province(), DocText.day(ballot.closesAt())), "BIÊN BẢN KIỂM PHIẾU",
+                ballot.title(), List.of(), List.of("Các đơn vị thành viên Cụm;", "Lưu VT."), null,
+                documents.headSignature(t), " ", footer(b, "Biên bản kiểm phiếu"));
+        List<Section> sections = new ArrayList<>();
+        sections.add(Section.of("I. KẾT QUẢ BỎ PHIẾU KÍN",
+                "Số đơn vị có quyền bỏ phiếu: " + ballot.eligible().size() + "; số đơn vị đã bỏ phiếu: "
+                        + ballot.voted().size() + ".",
+                "Phiếu bầu được giữ kín: phần mềm ghi nhận đơn vị nào đã bỏ phiếu, không ghi nhận đơn vị nào bỏ phiếu "
+                        + "thế nào."));
+        sections.add(new Section("II. KẾT QUẢ THEO TỪNG ĐỀ NGHỊ", List.of(), table));
+        return letter(doc, sections);
     }
 
     /** The minutes of the cluster meeting that approved the table (biên bản họp), from its approval event. */

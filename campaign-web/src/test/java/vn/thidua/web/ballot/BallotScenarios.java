@@ -89,7 +89,7 @@ abstract class BallotScenarios {
 
         // before the campaign closes no ballot is opened
         assertRule(recordsNothing(() -> open(f, opening)), "ballot.campaign-open");
-        assertStatus(api.post(f.campaignPath() + "/close").as(f.head()).header("Consistency", "wait").send(), 200);
+        closeAndApprove(f);
         assertProblem(recordsNothing(() -> api.post(f.campaignPath() + "/ballots").as(f.officer(1))
                 .json(opening).send()), 403, "forbidden", "Forbidden");
 
@@ -201,10 +201,31 @@ abstract class BallotScenarios {
                 "ballot", map("inFavour", 3, "against", 0, "cast", 3)))), "ballotId");
         assertRule(recordsNothing(() -> propose(f, map("unitCode", f.unit(2), "award", "CERTIFICATE_OF_MERIT",
                 "rationale", "Hoàn thành xuất sắc nhiệm vụ", "ballotId", ballotId))), "commendation.not-a-candidate");
-        r = records(2, () -> propose(f, map("unitCode", f.unit(0), "award", "CERTIFICATE_OF_MERIT",
+        // proposed, published for comments, citing the ballot
+        r = records(3, () -> propose(f, map("unitCode", f.unit(0), "award", "CERTIFICATE_OF_MERIT",
                 "rationale", "Hoàn thành xuất sắc nhiệm vụ", "ballotId", ballotId)));
         assertStatus(r, 201);
         assertThat(r.json().path("ballotId").asText()).isEqualTo(ballotId);
+        // its dossier carries the tally of the ballot (biên bản kiểm phiếu), as text in the PDF
+        String commendationId = r.json().path("commendationId").asText();
+        JsonNode dossier = api.get("/api/v1/commendations/" + commendationId + "/dossier").as(f.auditor()).send()
+                .json();
+        String tallyHref = null;
+        for (JsonNode c : dossier.path("components")) {
+            if (c.path("kind").asText().equals("BALLOT_TALLY")) {
+                tallyHref = c.path("href").asText();
+            }
+        }
+        assertThat(tallyHref).as("%s", dossier).isNotNull();
+        var pdf = api.get(tallyHref).as(f.auditor()).sendForBytes();
+        assertThat(pdf.status()).isEqualTo(200);
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(pdf.body())) {
+            String text = java.text.Normalizer.normalize(new org.apache.pdfbox.text.PDFTextStripper().getText(doc),
+                    java.text.Normalizer.Form.NFC).replaceAll("\\s+", " ");
+            assertThat(text).contains("BIÊN BẢN KIỂM PHIẾU", "số đơn vị đã bỏ phiếu: 3", "Bằng khen");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertThat(r.json().path("ballot").path("inFavour").asInt()).isEqualTo(1);
         assertThat(r.json().path("ballot").path("against").asInt()).isEqualTo(1);
         assertThat(r.json().path("ballot").path("cast").asInt()).isEqualTo(3);
@@ -226,7 +247,7 @@ abstract class BallotScenarios {
     @Test
     void aBallotClosesItselfAtClosesAtAndRefusesVotesFromThen() {
         Fixture f = scoredCampaign();
-        assertStatus(api.post(f.campaignPath() + "/close").as(f.head()).header("Consistency", "wait").send(), 200);
+        closeAndApprove(f);
         Instant closesAt = Instant.now().plus(10, ChronoUnit.MINUTES);
         String flag = f.unit(1) + ":PROVINCIAL_FLAG";
         Response r = open(f, map("ballotId", "bk-" + f.tag().toLowerCase(), "title", "Bỏ phiếu kín Cờ thi đua",
@@ -352,6 +373,13 @@ abstract class BallotScenarios {
     /** Unit 0 votes through the cluster head (its own unit), the others through their officers. */
     private static Creds voter(Fixture f, int unit) {
         return unit == 0 ? f.head() : f.officer(unit);
+    }
+
+    /** Closed, and the table (no provisional row: every report verified) approved by the meeting. */
+    private void closeAndApprove(Fixture f) {
+        assertStatus(api.post(f.campaignPath() + "/close").as(f.head()).header("Consistency", "wait").send(), 200);
+        assertStatus(api.post(f.campaignPath() + "/league-table/approval").as(f.head()).header("Consistency", "wait")
+                .json(map("meetingDate", java.time.LocalDate.now(Driver.VN).toString())).send(), 201);
     }
 
     /** Unit 1 leads; every report is verified by the board. */
