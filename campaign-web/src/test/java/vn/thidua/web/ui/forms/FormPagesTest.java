@@ -5,57 +5,31 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.shared.Deadlines;
 import vn.thidua.web.config.AppClock;
-import vn.thidua.web.security.UserStore;
-import vn.thidua.web.testsupport.OnH2;
+import vn.thidua.web.testsupport.DemoSeedMvcTest;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The form pages against the seeded demo: the open current-year campaign and the closed 2021 one. */
-@OnH2
-@SpringBootTest(properties = {"thidua.demo.enabled=true", "thidua.demo.password=Demo-pass-1"})
-@AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FormPagesTest {
-    static final String OPEN = "cum-ii-" + LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+class FormPagesTest extends DemoSeedMvcTest {
     static final String UNIT = "THIEU_HOA";
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserStore users;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
     AppClock clock;
-    @Autowired
-    CampaignTermsLookup campaigns;
-
-    RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
-    }
 
     long events() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
@@ -88,10 +62,6 @@ class FormPagesTest {
             request.param("reason", reason);
         }
         return request;
-    }
-
-    String body(MvcResult result) throws Exception {
-        return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
     @Test
