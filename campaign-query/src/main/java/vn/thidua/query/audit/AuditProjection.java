@@ -54,7 +54,7 @@ import java.util.TreeSet;
 @ProcessingGroup(AuditProjection.GROUP)
 public class AuditProjection extends NamedProjection {
     public static final String NAME = "audit";
-    public static final String GROUP = "audit";
+    public static final String GROUP = NAME;
     static final int BATCH = 1000;
 
     /** The status a submission has after each event that sets one. */
@@ -84,7 +84,7 @@ public class AuditProjection extends NamedProjection {
     private final ObjectMapper mapper = EventJson.mapper();
 
     public AuditProjection(JdbcTemplate jdbc, ProjectionStates states, EventTable events) {
-        super(NAME, GROUP);
+        super(NAME);
         this.jdbc = jdbc;
         this.database = new DatabaseKind(jdbc);
         this.states = states;

@@ -18,13 +18,13 @@ import vn.thidua.query.projection.NamedProjection;
 @ProcessingGroup(BallotProjection.GROUP)
 public class BallotProjection extends NamedProjection {
     public static final String NAME = "ballots";
-    public static final String GROUP = "ballots";
+    public static final String GROUP = NAME;
 
     private final BallotStore store;
     private final ProjectionStates states;
 
     public BallotProjection(BallotStore store, ProjectionStates states) {
-        super(NAME, GROUP);
+        super(NAME);
         this.store = store;
         this.states = states;
     }

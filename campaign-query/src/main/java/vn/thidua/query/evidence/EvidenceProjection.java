@@ -27,14 +27,14 @@ import java.util.List;
 @ProcessingGroup(EvidenceProjection.GROUP)
 public class EvidenceProjection extends NamedProjection {
     public static final String NAME = "evidence";
-    public static final String GROUP = "evidence";
+    public static final String GROUP = NAME;
 
     private final JdbcTemplate jdbc;
     private final ProjectionStates states;
     private final EventTable events;
 
     public EvidenceProjection(JdbcTemplate jdbc, ProjectionStates states, EventTable events) {
-        super(NAME, GROUP);
+        super(NAME);
         this.jdbc = jdbc;
         this.states = states;
         this.events = events;

@@ -50,7 +50,7 @@ import java.util.stream.IntStream;
 @ProcessingGroup(LeagueTableProjection.GROUP)
 public class LeagueTableProjection extends NamedProjection {
     public static final String NAME = "league-table";
-    public static final String GROUP = "league-table";
+    public static final String GROUP = NAME;
     private static final String BATCH = "league-table:batch";
     private static final Logger LOG = LoggerFactory.getLogger(LeagueTableProjection.class);
 
@@ -68,7 +68,7 @@ public class LeagueTableProjection extends NamedProjection {
     @Autowired
     public LeagueTableProjection(CampaignHistories histories, LeagueTableStore store, ProjectionStates states,
                                  Clock clock, @Value("${thidua.league-table.live-campaigns:100}") long liveCampaigns) {
-        super(NAME, GROUP);
+        super(NAME);
         this.histories = histories;
         this.store = store;
         this.states = states;

@@ -37,14 +37,14 @@ import java.util.Map;
 @ProcessingGroup(UnitProgressProjection.GROUP)
 public class UnitProgressProjection extends NamedProjection {
     public static final String NAME = "unit-progress";
-    public static final String GROUP = "unit-progress";
+    public static final String GROUP = NAME;
 
     private final ProgressStore store;
     private final ProjectionStates states;
     private final EventTable events;
 
     public UnitProgressProjection(ProgressStore store, ProjectionStates states, EventTable events) {
-        super(NAME, GROUP);
+        super(NAME);
         this.store = store;
         this.states = states;
         this.events = events;

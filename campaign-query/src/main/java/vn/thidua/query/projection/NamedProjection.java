@@ -1,13 +1,14 @@
 package vn.thidua.query.projection;
 
-/** A rebuildable projection with the name operators use and the processing group that keeps it current. */
+/**
+ * A rebuildable projection kept current by the processing group of its own name: operators name it in
+ * {@code /api/v1/admin/projections/{name}} as Axon names its processor.
+ */
 public abstract class NamedProjection implements RebuildableProjection {
     private final String name;
-    private final String processingGroup;
 
-    protected NamedProjection(String name, String processingGroup) {
+    protected NamedProjection(String name) {
         this.name = name;
-        this.processingGroup = processingGroup;
     }
 
     @Override
@@ -17,6 +18,6 @@ public abstract class NamedProjection implements RebuildableProjection {
 
     @Override
     public String processingGroup() {
-        return processingGroup;
+        return name;
     }
 }
