@@ -64,6 +64,12 @@ class FormPagesTest extends DemoSeedMvcTest {
         return request;
     }
 
+    /** The pledge form as the officer gets it back when the value typed is refused (nothing is recorded). */
+    String refusedPledge(String indicator, String value) throws Exception {
+        return body(mvc.perform(pledge(UNIT, indicator, value).with(as("thieuhoa")))
+                .andExpect(status().isUnprocessableEntity()).andReturn());
+    }
+
     @Test
     @Order(1)
     void officerPledgesOnTheOpenCampaign() throws Exception {
@@ -85,8 +91,7 @@ class FormPagesTest extends DemoSeedMvcTest {
     @Order(2)
     void belowFloorIsShownAtTheFieldAndRecordsNothing() throws Exception {
         long before = events();
-        String page = body(mvc.perform(pledge(UNIT, "THU_NGAN_SACH", "90").with(as("thieuhoa")))
-                .andExpect(status().isUnprocessableEntity()).andReturn());
+        String page = refusedPledge("THU_NGAN_SACH", "90");
         assertThat(page).contains("Chỉ tiêu đăng ký thấp hơn mức sàn của cụm (100)", "id=\"v-THU_NGAN_SACH-error\"",
                 "v-THU_NGAN_SACH-help v-THU_NGAN_SACH-error", "is-invalid", "value=\"90\"");
         assertThat(events()).isEqualTo(before);
@@ -96,11 +101,9 @@ class FormPagesTest extends DemoSeedMvcTest {
     @Order(2)
     void aNumberOutsideTheProductsRangeIsShownAtTheFieldInVietnameseAndRecordsNothing() throws Exception {
         long before = events();
-        String page = body(mvc.perform(pledge(UNIT, "THU_NGAN_SACH", "1e25").with(as("thieuhoa")))
-                .andExpect(status().isUnprocessableEntity()).andReturn());
+        String page = refusedPledge("THU_NGAN_SACH", "1e25");
         assertThat(page).contains("Số quá lớn", "id=\"v-THU_NGAN_SACH-error\"", "is-invalid");
-        page = body(mvc.perform(pledge(UNIT, "THU_NGAN_SACH", "100.00000001").with(as("thieuhoa")))
-                .andExpect(status().isUnprocessableEntity()).andReturn());
+        page = refusedPledge("THU_NGAN_SACH", "100.00000001");
         assertThat(page).contains("quá nhiều chữ số thập phân", "id=\"v-THU_NGAN_SACH-error\"");
         assertThat(events()).isEqualTo(before);
     }
@@ -115,8 +118,7 @@ class FormPagesTest extends DemoSeedMvcTest {
                 .contains("inputmode=\"decimal\"");
         long before = events();
         for (String grouped : List.of("1.234", "1,234", "1.234,5", "1,234.5", "1.234.567")) {
-            String page = body(mvc.perform(pledge(UNIT, "TANG_TRUONG", grouped).with(as("thieuhoa")))
-                    .andExpect(status().isUnprocessableEntity()).andReturn());
+            String page = refusedPledge("TANG_TRUONG", grouped);
             assertThat(page).as(grouped).contains("id=\"v-TANG_TRUONG-error\"",
                     "không dùng dấu phân cách hàng nghìn");
         }
