@@ -12,6 +12,7 @@ import vn.thidua.domain.shared.UnitRef;
 
 import java.util.List;
 
+import static vn.thidua.command.testsupport.Refusals.assertRefused;
 import static vn.thidua.command.testsupport.Refusals.invalid;
 import static vn.thidua.command.testsupport.SampleCampaign.CLUSTER;
 import static vn.thidua.command.testsupport.SampleCampaign.HEAD;
@@ -32,18 +33,13 @@ class ClusterInputTest {
         List<UnitRef> members = new java.util.ArrayList<>(MEMBERS);
         UnitRef second = members.get(1);
         members.set(1, new UnitRef(second.code(), second.name() + "\u0000", second.kind()));
-        fixture.givenNoPriorActivity()
-                .when(new RegisterCluster(CLUSTER, "Cụm thi đua số II", members, HEAD))
-                .expectException(invalid("members[1].name"))
-                .expectNoEvents();
+        assertRefused(fixture, new RegisterCluster(CLUSTER, "Cụm thi đua số II", members, HEAD),
+                invalid("members[1].name"));
     }
 
     @Test
     void aZeroWidthSpaceInTheClusterNameIsRefused() {
-        fixture.givenNoPriorActivity()
-                .when(new RegisterCluster(CLUSTER, "Cụm thi đua\u200B số II", MEMBERS, HEAD))
-                .expectException(invalid("name"))
-                .expectNoEvents();
+        assertRefused(fixture, new RegisterCluster(CLUSTER, "Cụm thi đua\u200B số II", MEMBERS, HEAD), invalid("name"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import vn.thidua.domain.shared.UnitRef;
 
 import java.util.List;
 
+import static vn.thidua.command.testsupport.Refusals.assertRefused;
 import static vn.thidua.command.testsupport.Refusals.invalid;
 import static vn.thidua.command.testsupport.Refusals.violates;
 import static vn.thidua.command.testsupport.SampleCampaign.CLUSTER;
@@ -62,10 +63,7 @@ class ClusterTest {
 
     @Test
     void refusesAHeadThatIsNotAMember() {
-        fixture.givenNoPriorActivity()
-                .when(register(MEMBERS, OUTSIDER))
-                .expectException(violates("cluster.head-not-member"))
-                .expectNoEvents();
+        assertRefused(fixture, register(MEMBERS, OUTSIDER), violates("cluster.head-not-member"));
     }
 
     @Test
@@ -104,17 +102,11 @@ class ClusterTest {
     @Test
     void anInvalidMemberCodeIsInvalidInput() {
         List<UnitRef> bad = List.of(MEMBERS.get(0), new UnitRef("Đông Sơn", "Huyện Đông Sơn", "DISTRICT"));
-        fixture.givenNoPriorActivity()
-                .when(register(bad, HEAD))
-                .expectException(invalid("members[1].code"))
-                .expectNoEvents();
+        assertRefused(fixture, register(bad, HEAD), invalid("members[1].code"));
     }
 
     @Test
     void aClusterWithoutMembersIsRefused() {
-        fixture.givenNoPriorActivity()
-                .when(register(List.of(), null))
-                .expectException(violates("cluster.no-members"))
-                .expectNoEvents();
+        assertRefused(fixture, register(List.of(), null), violates("cluster.no-members"));
     }
 }

@@ -1,24 +1,18 @@
 package vn.thidua.command.participation;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.thidua.domain.participation.AttachEvidence;
 import vn.thidua.domain.participation.EvidenceAttached;
 import vn.thidua.domain.participation.EvidenceState;
 import vn.thidua.domain.participation.EvidenceWithdrawn;
-import vn.thidua.domain.participation.PledgeSubmitted;
 import vn.thidua.domain.participation.ReportRejected;
-import vn.thidua.domain.participation.ReportSubmitted;
 import vn.thidua.domain.participation.ReportVerified;
 import vn.thidua.domain.participation.WithdrawEvidence;
 import vn.thidua.domain.shared.Outcome;
 
-import java.math.BigDecimal;
 import java.util.Map;
 
-import static vn.thidua.command.participation.ParticipationFixture.participationId;
 import static vn.thidua.command.testsupport.Refusals.invalid;
 import static vn.thidua.command.testsupport.Refusals.notFound;
 import static vn.thidua.command.testsupport.Refusals.violates;
@@ -29,27 +23,15 @@ import static vn.thidua.command.testsupport.SampleCampaign.U2;
 import static vn.thidua.command.testsupport.SampleCampaign.U3;
 import static vn.thidua.command.testsupport.SampleCampaign.YEAR_END;
 import static vn.thidua.command.testsupport.SampleCampaign.closedTerms;
-import static vn.thidua.command.testsupport.SampleCampaign.openTerms;
-import static vn.thidua.command.testsupport.SampleCampaign.validTargets;
-import static vn.thidua.command.testsupport.SampleCampaign.values;
 
 @DisplayName("Participation: evidence (minh chứng) attached to reports and withdrawn")
-class EvidenceTest {
-    private static final String PID = participationId(U2);
-    private static final Map<String, BigDecimal> RESULTS = values("120", "3.5", "1", "6");
-    private static final PledgeSubmitted PLEDGED = new PledgeSubmitted(PID, CAMPAIGN, U2, validTargets());
-    private static final ReportSubmitted REPORTED = new ReportSubmitted(PID, CAMPAIGN, U2, H1, RESULTS, false);
+class EvidenceTest extends ParticipationTestBase {
     private static final String SHA = "a".repeat(64);
     private static final String OTHER_SHA = "b".repeat(64);
     private static final String NAME = "Biên bản kiểm tra.pdf";
 
-    private ParticipationFixture setup;
-    private AggregateTestFixture<Participation> fixture;
-
-    @BeforeEach
-    void setUp() {
-        setup = new ParticipationFixture(openTerms(), "2025-07-10T09:00");
-        fixture = setup.fixture;
+    EvidenceTest() {
+        super("2025-07-10T09:00");
     }
 
     private static AttachEvidence attach(String evidenceId, String sha, String indicator, String uploaderUnit) {

@@ -1,7 +1,5 @@
 package vn.thidua.command.participation;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import vn.thidua.domain.participation.PledgeRevised;
@@ -27,23 +25,15 @@ import static vn.thidua.command.testsupport.SampleCampaign.POOR;
 import static vn.thidua.command.testsupport.SampleCampaign.REV;
 import static vn.thidua.command.testsupport.SampleCampaign.U2;
 import static vn.thidua.command.testsupport.SampleCampaign.closedTerms;
-import static vn.thidua.command.testsupport.SampleCampaign.openTerms;
 import static vn.thidua.command.testsupport.SampleCampaign.validTargets;
 import static vn.thidua.command.testsupport.SampleCampaign.values;
 import static vn.thidua.command.testsupport.SampleCampaign.with;
 import static vn.thidua.command.testsupport.SampleCampaign.without;
 
 @DisplayName("Participation: the pledge (đăng ký thi đua) and its revisions")
-class PledgeTest {
-    private static final String PID = participationId(U2);
-
-    private ParticipationFixture setup;
-    private AggregateTestFixture<Participation> fixture;
-
-    @BeforeEach
-    void setUp() {
-        setup = new ParticipationFixture(openTerms(), "2025-03-15T10:00");
-        fixture = setup.fixture;
+class PledgeTest extends ParticipationTestBase {
+    PledgeTest() {
+        super("2025-03-15T10:00");
     }
 
     private static SubmitPledge pledge(Map<String, BigDecimal> targets) {

@@ -1,10 +1,7 @@
 package vn.thidua.command.participation;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import vn.thidua.domain.participation.PledgeSubmitted;
 import vn.thidua.domain.participation.ReportCorrected;
 import vn.thidua.domain.participation.ReportRejected;
 import vn.thidua.domain.participation.ReportSubmitted;
@@ -14,7 +11,6 @@ import vn.thidua.domain.shared.RuleViolation;
 import java.math.BigDecimal;
 import java.util.Map;
 
-import static vn.thidua.command.participation.ParticipationFixture.participationId;
 import static vn.thidua.command.testsupport.Refusals.invalid;
 import static vn.thidua.command.testsupport.Refusals.violates;
 import static vn.thidua.command.testsupport.SampleCampaign.CAMPAIGN;
@@ -24,25 +20,14 @@ import static vn.thidua.command.testsupport.SampleCampaign.REV;
 import static vn.thidua.command.testsupport.SampleCampaign.U2;
 import static vn.thidua.command.testsupport.SampleCampaign.YEAR_END;
 import static vn.thidua.command.testsupport.SampleCampaign.closedTerms;
-import static vn.thidua.command.testsupport.SampleCampaign.openTerms;
-import static vn.thidua.command.testsupport.SampleCampaign.validTargets;
 import static vn.thidua.command.testsupport.SampleCampaign.values;
 import static vn.thidua.command.testsupport.SampleCampaign.with;
 
 @DisplayName("Participation: period reports (báo cáo kết quả) and their corrections")
-class ReportTest {
-    private static final String PID = participationId(U2);
-    private static final PledgeSubmitted PLEDGED = new PledgeSubmitted(PID, CAMPAIGN, U2, validTargets());
-    private static final Map<String, BigDecimal> RESULTS = values("120", "3.5", "1", "6");
-
-    private ParticipationFixture setup;
-    private AggregateTestFixture<Participation> fixture;
-
-    @BeforeEach
-    void setUp() {
+class ReportTest extends ParticipationTestBase {
+    ReportTest() {
         // Before the H1 due date (30/6/2025).
-        setup = new ParticipationFixture(openTerms(), "2025-06-20T10:00");
-        fixture = setup.fixture;
+        super("2025-06-20T10:00");
     }
 
     private static SubmitReport report(String period, Map<String, BigDecimal> values, String reason) {

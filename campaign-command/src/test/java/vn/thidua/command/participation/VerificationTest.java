@@ -1,6 +1,5 @@
 package vn.thidua.command.participation;
 
-import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -37,20 +36,11 @@ import static vn.thidua.command.testsupport.SampleCampaign.values;
 import static vn.thidua.command.testsupport.SampleCampaign.with;
 
 @DisplayName("Participation: verification (kiểm tra, xác minh) of period reports")
-class VerificationTest {
-    private static final String PID = participationId(U2);
-    private static final Map<String, BigDecimal> RESULTS = values("120", "3.5", "1", "6");
-    private static final PledgeSubmitted PLEDGED = new PledgeSubmitted(PID, CAMPAIGN, U2, validTargets());
-    private static final ReportSubmitted REPORTED = new ReportSubmitted(PID, CAMPAIGN, U2, H1, RESULTS, false);
+class VerificationTest extends ParticipationTestBase {
     private static final String OK = "Đã kiểm tra chéo";
 
-    private ParticipationFixture setup;
-    private AggregateTestFixture<Participation> fixture;
-
-    @BeforeEach
-    void setUp() {
-        setup = new ParticipationFixture(openTerms(), "2025-07-10T09:00");
-        fixture = setup.fixture;
+    VerificationTest() {
+        super("2025-07-10T09:00");
     }
 
     private static final String FIX_REASON = "Đối chiếu hồ sơ gốc";

@@ -1,5 +1,6 @@
 package vn.thidua.command.testsupport;
 
+import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
@@ -13,6 +14,14 @@ import java.util.function.Predicate;
 /** Matchers for the three ways a command is refused, naming the rule or field that refused it. */
 public final class Refusals {
     private Refusals() {
+    }
+
+    /** The command, sent to an aggregate with no history, is refused as {@code refusal} says and records nothing. */
+    public static void assertRefused(AggregateTestFixture<?> fixture, Object command, Matcher<?> refusal) {
+        fixture.givenNoPriorActivity()
+                .when(command)
+                .expectException(refusal)
+                .expectNoEvents();
     }
 
     /** A {@link RuleViolation} with exactly this rule name. */

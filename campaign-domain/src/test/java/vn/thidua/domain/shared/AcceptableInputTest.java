@@ -25,20 +25,18 @@ class AcceptableInputTest {
 
     @Test
     void theProbesNumbersAreRefusedNamingTheirProblem() {
-        assertThat(Numbers.problem("v", new BigDecimal("1e-1000"))).get()
-                .extracting(InvalidValue::code).isEqualTo("number.too-many-decimals");
-        assertThat(Numbers.problem("v", new BigDecimal("1e25"))).get()
-                .extracting(InvalidValue::code).isEqualTo("number.too-large");
-        assertThat(Numbers.problem("v", new BigDecimal("1e999999999"))).get()
-                .extracting(InvalidValue::code).isEqualTo("number.too-large");
-        assertThat(Numbers.problem("v", new BigDecimal("-1e999999999"))).get()
-                .extracting(InvalidValue::code).isEqualTo("number.too-large");
-        assertThat(Numbers.problem("v", new BigDecimal("1e-400000"))).get()
-                .extracting(InvalidValue::code).isEqualTo("number.too-many-decimals");
-        assertThat(Numbers.problem("v", new BigDecimal("1.23456789012345678"))).get()
-                .extracting(InvalidValue::code).isEqualTo("number.too-many-decimals");
-        assertThat(Numbers.problem("v", new BigDecimal("123456789012.3456"))).get()
-                .extracting(InvalidValue::code).isEqualTo("number.too-precise");
+        assertRefusedAs("1e-1000", "number.too-many-decimals");
+        assertRefusedAs("1e25", "number.too-large");
+        assertRefusedAs("1e999999999", "number.too-large");
+        assertRefusedAs("-1e999999999", "number.too-large");
+        assertRefusedAs("1e-400000", "number.too-many-decimals");
+        assertRefusedAs("1.23456789012345678", "number.too-many-decimals");
+        assertRefusedAs("123456789012.3456", "number.too-precise");
+    }
+
+    private static void assertRefusedAs(String number, String code) {
+        assertThat(Numbers.problem("v", new BigDecimal(number))).as(number).get()
+                .extracting(InvalidValue::code).isEqualTo(code);
     }
 
     @Test

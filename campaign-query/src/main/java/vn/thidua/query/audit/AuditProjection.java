@@ -28,7 +28,7 @@ import vn.thidua.domain.participation.ReportSubmitted;
 import vn.thidua.domain.participation.ReportVerified;
 import vn.thidua.domain.shared.MetadataKeys;
 import vn.thidua.query.projection.ProjectionStates;
-import vn.thidua.query.projection.RebuildableProjection;
+import vn.thidua.query.projection.NamedProjection;
 import vn.thidua.eventstore.EventTable;
 import vn.thidua.eventstore.StoredEvent;
 import vn.thidua.query.support.DatabaseKind;
@@ -52,9 +52,9 @@ import java.util.TreeSet;
  */
 @Component
 @ProcessingGroup(AuditProjection.GROUP)
-public class AuditProjection implements RebuildableProjection {
+public class AuditProjection extends NamedProjection {
     public static final String NAME = "audit";
-    public static final String GROUP = "audit";
+    public static final String GROUP = NAME;
     static final int BATCH = 1000;
 
     /** The status a submission has after each event that sets one. */
@@ -84,6 +84,7 @@ public class AuditProjection implements RebuildableProjection {
     private final ObjectMapper mapper = EventJson.mapper();
 
     public AuditProjection(JdbcTemplate jdbc, ProjectionStates states, EventTable events) {
+        super(NAME);
         this.jdbc = jdbc;
         this.database = new DatabaseKind(jdbc);
         this.states = states;
@@ -143,16 +144,6 @@ public class AuditProjection implements RebuildableProjection {
             jdbc.update("DELETE FROM audit_entry WHERE generation = ? AND position = ?", generation, event.position());
             jdbc.update(AuditRow.INSERT, row.arguments());
         }
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String processingGroup() {
-        return GROUP;
     }
 
     @Override

@@ -81,22 +81,10 @@ public class AuditQueries {
         StringBuilder sql = new StringBuilder(" WHERE generation = ?");
         List<Object> args = new ArrayList<>();
         args.add(generation);
-        if (blank(filter.campaignId()) != null) {
-            sql.append(" AND campaign_id = ?");
-            args.add(filter.campaignId());
-        }
-        if (blank(filter.unitCode()) != null) {
-            sql.append(" AND unit_code = ?");
-            args.add(filter.unitCode());
-        }
-        if (blank(filter.aggregateId()) != null) {
-            sql.append(" AND aggregate_id = ?");
-            args.add(filter.aggregateId());
-        }
-        if (blank(filter.type()) != null) {
-            sql.append(" AND type = ?");
-            args.add(filter.type());
-        }
+        andEquals(sql, args, "campaign_id", filter.campaignId());
+        andEquals(sql, args, "unit_code", filter.unitCode());
+        andEquals(sql, args, "aggregate_id", filter.aggregateId());
+        andEquals(sql, args, "type", filter.type());
         if (filter.from() != null) {
             sql.append(" AND at_millis >= ?");
             args.add(filter.from().toEpochMilli());
@@ -106,6 +94,14 @@ public class AuditQueries {
             args.add(filter.to().toEpochMilli());
         }
         return new Where(sql.toString(), args);
+    }
+
+    /** Narrows the query to rows whose {@code column} is {@code value}, unless nothing was asked for. */
+    private static void andEquals(StringBuilder sql, List<Object> args, String column, String value) {
+        if (blank(value) != null) {
+            sql.append(" AND ").append(column).append(" = ?");
+            args.add(value);
+        }
     }
 
     private static String blank(String s) {

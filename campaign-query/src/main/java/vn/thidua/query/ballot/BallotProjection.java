@@ -8,7 +8,7 @@ import vn.thidua.domain.ballot.BallotOpened;
 import vn.thidua.domain.ballot.BallotVoted;
 import vn.thidua.eventstore.StoredEvent;
 import vn.thidua.query.projection.ProjectionStates;
-import vn.thidua.query.projection.RebuildableProjection;
+import vn.thidua.query.projection.NamedProjection;
 
 /**
  * The ballots: what each one is, who has voted and, once closed, the tally. Kept by key (ballot, unit), so a duplicate
@@ -16,14 +16,15 @@ import vn.thidua.query.projection.RebuildableProjection;
  */
 @Component
 @ProcessingGroup(BallotProjection.GROUP)
-public class BallotProjection implements RebuildableProjection {
+public class BallotProjection extends NamedProjection {
     public static final String NAME = "ballots";
-    public static final String GROUP = "ballots";
+    public static final String GROUP = NAME;
 
     private final BallotStore store;
     private final ProjectionStates states;
 
     public BallotProjection(BallotStore store, ProjectionStates states) {
+        super(NAME);
         this.store = store;
         this.states = states;
     }
@@ -51,16 +52,6 @@ public class BallotProjection implements RebuildableProjection {
         } else if (event instanceof BallotClosed e) {
             store.closed(generation, e);
         }
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String processingGroup() {
-        return GROUP;
     }
 
     @Override

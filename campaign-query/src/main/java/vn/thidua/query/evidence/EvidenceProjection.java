@@ -11,7 +11,7 @@ import vn.thidua.domain.shared.MetadataKeys;
 import vn.thidua.eventstore.EventTable;
 import vn.thidua.eventstore.StoredEvent;
 import vn.thidua.query.projection.ProjectionStates;
-import vn.thidua.query.projection.RebuildableProjection;
+import vn.thidua.query.projection.NamedProjection;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,15 +25,16 @@ import java.util.List;
  */
 @Component
 @ProcessingGroup(EvidenceProjection.GROUP)
-public class EvidenceProjection implements RebuildableProjection {
+public class EvidenceProjection extends NamedProjection {
     public static final String NAME = "evidence";
-    public static final String GROUP = "evidence";
+    public static final String GROUP = NAME;
 
     private final JdbcTemplate jdbc;
     private final ProjectionStates states;
     private final EventTable events;
 
     public EvidenceProjection(JdbcTemplate jdbc, ProjectionStates states, EventTable events) {
+        super(NAME);
         this.jdbc = jdbc;
         this.states = states;
         this.events = events;
@@ -73,16 +74,6 @@ public class EvidenceProjection implements RebuildableProjection {
         } else if (event.payload() instanceof EvidenceWithdrawn e) {
             withdrawn(generation, e, event.metadataText(MetadataKeys.USER), event.at());
         }
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String processingGroup() {
-        return GROUP;
     }
 
     @Override

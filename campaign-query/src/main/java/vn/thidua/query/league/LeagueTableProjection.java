@@ -20,7 +20,7 @@ import vn.thidua.domain.scoring.CampaignHistory;
 import vn.thidua.domain.scoring.LeagueTableCalculator;
 import vn.thidua.domain.shared.NotFound;
 import vn.thidua.query.projection.ProjectionStates;
-import vn.thidua.query.projection.RebuildableProjection;
+import vn.thidua.query.projection.NamedProjection;
 import vn.thidua.eventstore.StoredEvent;
 
 import java.time.Clock;
@@ -48,9 +48,9 @@ import java.util.stream.IntStream;
  */
 @Component
 @ProcessingGroup(LeagueTableProjection.GROUP)
-public class LeagueTableProjection implements RebuildableProjection {
+public class LeagueTableProjection extends NamedProjection {
     public static final String NAME = "league-table";
-    public static final String GROUP = "league-table";
+    public static final String GROUP = NAME;
     private static final String BATCH = "league-table:batch";
     private static final Logger LOG = LoggerFactory.getLogger(LeagueTableProjection.class);
 
@@ -68,6 +68,7 @@ public class LeagueTableProjection implements RebuildableProjection {
     @Autowired
     public LeagueTableProjection(CampaignHistories histories, LeagueTableStore store, ProjectionStates states,
                                  Clock clock, @Value("${thidua.league-table.live-campaigns:100}") long liveCampaigns) {
+        super(NAME);
         this.histories = histories;
         this.store = store;
         this.states = states;
@@ -216,16 +217,6 @@ public class LeagueTableProjection implements RebuildableProjection {
                     ? tracked.trackingToken().position().orElse(-1) : -1;
             return new Delivered(payload, message.getAggregateIdentifier(), message.getSequenceNumber(), position);
         }
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String processingGroup() {
-        return GROUP;
     }
 
     /** One sequence per campaign, as {@link CampaignSequencing} routes the live events. */

@@ -16,7 +16,7 @@ import vn.thidua.domain.participation.ReportRejected;
 import vn.thidua.domain.participation.ReportSubmitted;
 import vn.thidua.domain.participation.ReportVerified;
 import vn.thidua.query.projection.ProjectionStates;
-import vn.thidua.query.projection.RebuildableProjection;
+import vn.thidua.query.projection.NamedProjection;
 import vn.thidua.eventstore.EventTable;
 import vn.thidua.eventstore.StoredEvent;
 
@@ -35,15 +35,16 @@ import java.util.Map;
  */
 @Component
 @ProcessingGroup(UnitProgressProjection.GROUP)
-public class UnitProgressProjection implements RebuildableProjection {
+public class UnitProgressProjection extends NamedProjection {
     public static final String NAME = "unit-progress";
-    public static final String GROUP = "unit-progress";
+    public static final String GROUP = NAME;
 
     private final ProgressStore store;
     private final ProjectionStates states;
     private final EventTable events;
 
     public UnitProgressProjection(ProgressStore store, ProjectionStates states, EventTable events) {
+        super(NAME);
         this.store = store;
         this.states = states;
         this.events = events;
@@ -123,16 +124,6 @@ public class UnitProgressProjection implements RebuildableProjection {
         } else if (event instanceof ReportRejected e) {
             rejected(store, generation, e);
         }
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public String processingGroup() {
-        return GROUP;
     }
 
     @Override

@@ -130,10 +130,8 @@ class LeagueTableCacheTest {
         LeagueTable changed = withTotals(before.table(), new BigDecimal("7.0000"));
         tables.write(0, changed, before.stamp().lastPosition(), 0, NOW.plusMillis(1));
 
-        StoredLeagueTable after = current();
+        StoredLeagueTable after = servedWithTotals("7.0000");
         assertThat(after.stamp().lastPosition()).isEqualTo(before.stamp().lastPosition());
-        assertThat(after.table().rows()).allSatisfy(r -> assertThat(r.total()).isEqualTo(new BigDecimal("7.0000")));
-        assertThat(after.table()).isEqualTo(uncached());
     }
 
     @Test
@@ -146,10 +144,8 @@ class LeagueTableCacheTest {
 
         store.jdbc.update("UPDATE projection_state SET active_generation = 1 WHERE name = ?",
                 LeagueTableProjection.NAME);
-        StoredLeagueTable after = current();
+        StoredLeagueTable after = servedWithTotals("1.0000");
         assertThat(after.stamp().generation()).isEqualTo(1);
-        assertThat(after.table().rows()).allSatisfy(r -> assertThat(r.total()).isEqualTo(new BigDecimal("1.0000")));
-        assertThat(after.table()).isEqualTo(uncached());
     }
 
     @Test
@@ -284,5 +280,13 @@ class LeagueTableCacheTest {
                     Map.of("Q", total), BigDecimal.ZERO));
         }
         return new LeagueTable(campaignId, 1, NOW, list);
+    }
+
+    /** The table served now: every unit at this total, and the same as the table computed afresh. */
+    private StoredLeagueTable servedWithTotals(String total) {
+        StoredLeagueTable served = current();
+        assertThat(served.table().rows()).allSatisfy(r -> assertThat(r.total()).isEqualTo(new BigDecimal(total)));
+        assertThat(served.table()).isEqualTo(uncached());
+        return served;
     }
 }

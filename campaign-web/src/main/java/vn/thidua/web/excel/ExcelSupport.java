@@ -154,47 +154,49 @@ final class ExcelSupport {
     }
 
     static Cell text(Row row, int col, String value, CellStyle style) {
-        Cell cell = row.createCell(col);
+        Cell cell = cell(row, col, style);
         if (value != null) {
             cell.setCellValue(value.length() > MAX_TEXT ? value.substring(0, MAX_TEXT - 1) + "…" : value);
-        }
-        if (style != null) {
-            cell.setCellStyle(style);
         }
         return cell;
     }
 
     static Cell number(Row row, int col, BigDecimal value, CellStyle style) {
-        Cell cell = row.createCell(col);
+        Cell cell = cell(row, col, style);
         if (value != null) {
             cell.setCellValue(value.doubleValue());
         }
-        cell.setCellStyle(style);
         return cell;
     }
 
     static Cell number(Row row, int col, long value, CellStyle style) {
-        Cell cell = row.createCell(col);
+        Cell cell = cell(row, col, style);
         cell.setCellValue(value);
-        cell.setCellStyle(style);
         return cell;
     }
 
     static Cell date(Row row, int col, LocalDate value, CellStyle style) {
-        Cell cell = row.createCell(col);
+        Cell cell = cell(row, col, style);
         if (value != null) {
             cell.setCellValue(value);
         }
-        cell.setCellStyle(style);
         return cell;
     }
 
     static Cell dateTime(Row row, int col, Instant value, CellStyle style) {
-        Cell cell = row.createCell(col);
+        Cell cell = cell(row, col, style);
         if (value != null) {
             cell.setCellValue(LocalDateTime.ofInstant(value, VN));
         }
-        cell.setCellStyle(style);
+        return cell;
+    }
+
+    /** A new cell of the row in the style; without one it keeps the workbook's default. */
+    private static Cell cell(Row row, int col, CellStyle style) {
+        Cell cell = row.createCell(col);
+        if (style != null) {
+            cell.setCellStyle(style);
+        }
         return cell;
     }
 

@@ -3,6 +3,7 @@ package vn.thidua.web.architecture;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -22,6 +23,11 @@ class ModuleDependencyTest {
                 .importPackages("vn.thidua");
     }
 
+    /** No class of the package depends on a class of the other packages. */
+    private static ArchRule packageDoesNotKnow(String pkg, String... others) {
+        return noClasses().that().resideInAPackage(pkg).should().dependOnClassesThat().resideInAnyPackage(others);
+    }
+
     @Test
     void theDomainIsPlainJava() {
         classes().that().resideInAPackage("vn.thidua.domain..")
@@ -32,31 +38,23 @@ class ModuleDependencyTest {
 
     @Test
     void theWriteSideDoesNotKnowTheReadSideOrTheWeb() {
-        noClasses().that().resideInAPackage("vn.thidua.command..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.thidua.query..", "vn.thidua.web..")
-                .check(classes);
+        packageDoesNotKnow("vn.thidua.command..", "vn.thidua.query..", "vn.thidua.web..").check(classes);
     }
 
     @Test
     void theReadSideDoesNotKnowTheWriteSideOrTheWeb() {
-        noClasses().that().resideInAPackage("vn.thidua.query..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.thidua.command..", "vn.thidua.web..")
-                .check(classes);
+        packageDoesNotKnow("vn.thidua.query..", "vn.thidua.command..", "vn.thidua.web..").check(classes);
     }
 
     @Test
     void theDomainHasNoSpringAndNoAxon() {
-        noClasses().that().resideInAPackage("vn.thidua.domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework..", "org.axonframework..",
-                        "com.fasterxml..")
+        packageDoesNotKnow("vn.thidua.domain..", "org.springframework..", "org.axonframework..", "com.fasterxml..")
                 .check(classes);
     }
 
     @Test
     void theEventStoreModuleKnowsOnlyTheDomain() {
-        noClasses().that().resideInAPackage("vn.thidua.eventstore..")
-                .should().dependOnClassesThat().resideInAnyPackage("vn.thidua.command..", "vn.thidua.query..",
-                        "vn.thidua.web..")
+        packageDoesNotKnow("vn.thidua.eventstore..", "vn.thidua.command..", "vn.thidua.query..", "vn.thidua.web..")
                 .because("the event store is infrastructure under both sides, not a part of either")
                 .check(classes);
     }
@@ -72,9 +70,8 @@ class ModuleDependencyTest {
 
     @Test
     void theApplicationServicesSpeakNoHttp() {
-        noClasses().that().resideInAPackage("vn.thidua.web.app..")
-                .should().dependOnClassesThat().resideInAnyPackage("jakarta.servlet..", "org.springframework.web..",
-                        "org.springframework.http..", "org.springframework.ui..")
+        packageDoesNotKnow("vn.thidua.web.app..",
+                "jakarta.servlet..", "org.springframework.web..", "org.springframework.http..", "org.springframework.ui..")
                 .because("REST controllers, form controllers and the Excel import call the same services")
                 .check(classes);
     }

@@ -8,13 +8,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import vn.thidua.web.config.AppClock;
 import vn.thidua.web.testsupport.Api;
+import vn.thidua.web.testsupport.ApiTestBase;
 import vn.thidua.web.testsupport.Api.Creds;
 import vn.thidua.web.testsupport.Api.Response;
-import vn.thidua.web.testsupport.Driver;
 import vn.thidua.web.testsupport.Fixture;
 import vn.thidua.web.testsupport.Rows;
 
@@ -46,32 +44,19 @@ import static vn.thidua.web.testsupport.Problems.assertRule;
  * or its user to that unit's choices.
  */
 @ExtendWith(OutputCaptureExtension.class)
-abstract class BallotScenarios {
-    static final String NO_DEMO = "thidua.demo.enabled=false";
-    static final String ADMIN_USER = "thidua.admin.user=ops";
-    static final String ADMIN_PASSWORD = "thidua.admin.password=Ops-it-secret-1";
+abstract class BallotScenarios extends ApiTestBase {
     static final String FAST_CLOSING = "thidua.ballot.close-check-millis=300";
     /** The box is sealed in these tests (32 bytes, base64), as a production deployment would configure it. */
     static final String BOX_KEY = "thidua.ballot.box-key=q7mT3H0nY1v9a2Q8xK5cW4eR6tU0iO3pL7sD9fG2hJ4=";
-    static final Creds OPERATOR = new Creds("ops", "Ops-it-secret-1");
 
     /** Each voter's choice on every candidate: one word per voter, so any form of a leak carries that word. */
     private static final List<String> PATTERN = List.of("FOR", "AGAINST", "ABSTAIN");
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     AppClock clock;
 
-    Api api;
-    Driver driver;
-
     @BeforeEach
-    void connect() {
-        api = new Api(port);
-        driver = new Driver(api, OPERATOR);
+    void releaseClock() {
         clock.release();
     }
 
@@ -379,20 +364,12 @@ abstract class BallotScenarios {
     private void closeAndApprove(Fixture f) {
         assertStatus(api.post(f.campaignPath() + "/close").as(f.head()).header("Consistency", "wait").send(), 200);
         assertStatus(api.post(f.campaignPath() + "/league-table/approval").as(f.head()).header("Consistency", "wait")
-                .json(map("meetingDate", java.time.LocalDate.now(Driver.VN).toString())).send(), 201);
+                .json(map("meetingDate", java.time.LocalDate.now(vn.thidua.web.testsupport.Driver.VN).toString())).send(), 201);
     }
 
     /** Unit 1 leads; every report is verified by the board. */
     Fixture scoredCampaign() {
-        Fixture f = driver.campaign();
-        Object[][] reports = {{110, true, 55}, {150, true, 75}, {100, true, 50}};
-        for (int u = 0; u < 3; u++) {
-            driver.pledged(f, u, 100, true, 50);
-            driver.reported(f, u, "Q1", reports[u][0], reports[u][1], reports[u][2]);
-            assertStatus(api.post(f.reportPath(u, "Q1") + "/verification").as(f.board()).header("Consistency", "wait")
-                    .json(map("verdict", "VERIFIED", "comment", "đạt")).send(), 200);
-        }
-        return f;
+        return scored(driver.campaign());
     }
 
     Response open(Fixture f, Map<String, Object> body) {
@@ -449,9 +426,5 @@ abstract class BallotScenarios {
         assertThat(Rows.count(jdbc, "domain_event_entry")).as("events in the store after %s", r)
                 .isEqualTo(before + n);
         return r;
-    }
-
-    static void assertStatus(Response r, int status) {
-        assertThat(r.status()).as("%s", r).isEqualTo(status);
     }
 }

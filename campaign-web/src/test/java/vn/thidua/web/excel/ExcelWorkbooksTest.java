@@ -13,13 +13,8 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.apache.poi.ss.util.PaneInformation;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.participation.PledgeSubmitted;
 import vn.thidua.domain.participation.ReportCorrected;
@@ -30,9 +25,8 @@ import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.eventstore.EventStreams;
 import vn.thidua.web.security.AppUser;
 import vn.thidua.web.security.Permissions;
-import vn.thidua.web.security.UserStore;
 import vn.thidua.web.seed.ClusterTwoSeed;
-import vn.thidua.web.testsupport.OnH2;
+import vn.thidua.web.testsupport.DemoSeedMvcTest;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -40,7 +34,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,25 +49,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 /** The Excel exports, templates, imports and launch, on the seeded demo (Cluster II 2021 and the current year). */
-@OnH2
-@SpringBootTest(properties = {"thidua.demo.enabled=true", "thidua.demo.password=Demo-pass-1"})
-@AutoConfigureMockMvc
-class ExcelWorkbooksTest {
+class ExcelWorkbooksTest extends DemoSeedMvcTest {
     private static final String CLOSED = ClusterTwoSeed.CAMPAIGN_2021;
-    private static final String OPEN = ClusterTwoSeed.campaignIdFor(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear());
     private static final Pattern ERROR_ROW = Pattern.compile(
             "<tr class=\"excel-error\">\\s*<td>(.*?)</td>\\s*<td>(.*?)</td>\\s*<td>(.*?)</td>\\s*<td>(.*?)</td>");
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserStore users;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
     EventStreams streams;
-    @Autowired
-    CampaignTermsLookup campaigns;
     @Autowired
     QueryGateway queries;
     @Autowired
@@ -82,12 +63,8 @@ class ExcelWorkbooksTest {
     @Autowired
     Permissions permissions;
 
-    private AppUser as(String username) {
-        return users.loadUserByUsername(username);
-    }
-
     private Workbook download(String username, String url) throws Exception {
-        MvcResult result = mvc.perform(get(url).with(user(as(username)))).andReturn();
+        MvcResult result = mvc.perform(get(url).with(user(account(username)))).andReturn();
         assertThat(result.getResponse().getStatus()).as(url).isEqualTo(200);
         assertThat(result.getResponse().getContentType()).startsWith(ExcelSupport.XLSX);
         assertThat(result.getResponse().getHeader("Content-Disposition"))
@@ -125,7 +102,7 @@ class ExcelWorkbooksTest {
             throws Exception {
         var request = multipart("/campaigns/{id}/import", campaignId)
                 .file(new MockMultipartFile("file", "so-lieu.xlsx", ExcelSupport.XLSX, file))
-                .param("kind", kind).with(user(as(username))).with(csrf());
+                .param("kind", kind).with(user(account(username))).with(csrf());
         if (period != null) {
             request.param("period", period);
         }
@@ -408,7 +385,7 @@ class ExcelWorkbooksTest {
 
     @Test
     void aReportCorrectionWithoutAReasonIsReportedAndWithOneIsRecorded() throws Exception {
-        AppUser officer = as("yendinh");
+        AppUser officer = account("yendinh");
         imports.record(caller(officer), List.of(new SubmissionWorkbooks.RowCommand("-", 1, ClusterTwoSeed.YEN_DINH, "Yên Định",
                 permissions.officerOf(officer, ClusterTwoSeed.YEN_DINH),
                 new SubmitPledge(OPEN, ClusterTwoSeed.YEN_DINH, ClusterTwoSeed.initialPledge(ClusterTwoSeed.YEN_DINH)),
@@ -450,8 +427,8 @@ class ExcelWorkbooksTest {
     @Test
     void aRefusalOnAnyRowRollsBackTheRowsBeforeIt() {
         long before = events();
-        AppUser head = as("truongcum");
-        AppUser thoXuan = as("thoxuan");
+        AppUser head = account("truongcum");
+        AppUser thoXuan = account("thoxuan");
         Map<String, BigDecimal> good = ClusterTwoSeed.initialPledge(ClusterTwoSeed.THO_XUAN);
         Map<String, BigDecimal> belowFloor = new java.util.LinkedHashMap<>(
                 ClusterTwoSeed.initialPledge(ClusterTwoSeed.TRIEU_SON));
@@ -487,7 +464,7 @@ class ExcelWorkbooksTest {
         bad.getSheetAt(2).getRow(1).getCell(5).setCellValue("DINH_LUONG_SAI");
         MvcResult refused = mvc.perform(multipart("/campaigns/launch/excel")
                 .file(new MockMultipartFile("file", "phat-dong.xlsx", ExcelSupport.XLSX, bytes(bad)))
-                .with(user(as("truongcum"))).with(csrf())).andReturn();
+                .with(user(account("truongcum"))).with(csrf())).andReturn();
         assertThat(refused.getResponse().getStatus()).isEqualTo(422);
         assertThat(errors(refused)).singleElement().satisfies(e -> {
             assertThat(e.subList(0, 3)).containsExactly("Nội dung và chỉ tiêu", "2", "F");
@@ -497,13 +474,13 @@ class ExcelWorkbooksTest {
 
         MvcResult officer = mvc.perform(multipart("/campaigns/launch/excel")
                 .file(new MockMultipartFile("file", "phat-dong.xlsx", ExcelSupport.XLSX, good))
-                .with(user(as("thieuhoa"))).with(csrf())).andReturn();
+                .with(user(account("thieuhoa"))).with(csrf())).andReturn();
         assertThat(officer.getResponse().getStatus()).isEqualTo(422);
         assertThat(campaigns.find(id)).isEmpty();
 
         MvcResult ok = mvc.perform(multipart("/campaigns/launch/excel")
                 .file(new MockMultipartFile("file", "phat-dong.xlsx", ExcelSupport.XLSX, good))
-                .with(user(as("truongcum"))).with(csrf())).andReturn();
+                .with(user(account("truongcum"))).with(csrf())).andReturn();
         assertThat(ok.getResponse().getStatus()).isEqualTo(302);
         assertThat(ok.getResponse().getRedirectedUrl()).isEqualTo("/campaigns/" + id);
         CampaignTerms terms = campaigns.require(id);
@@ -530,7 +507,7 @@ class ExcelWorkbooksTest {
 
         MvcResult ok = mvc.perform(multipart("/campaigns/launch/excel")
                 .file(new MockMultipartFile("file", "phat-dong.xlsx", ExcelSupport.XLSX, bytes(wb)))
-                .with(user(as("truongcum"))).with(csrf())).andReturn();
+                .with(user(account("truongcum"))).with(csrf())).andReturn();
 
         assertThat(ok.getResponse().getStatus()).as(ok.getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .isEqualTo(302);
@@ -541,11 +518,11 @@ class ExcelWorkbooksTest {
 
     @Test
     void theUploadPagesRender() throws Exception {
-        MvcResult page = mvc.perform(get("/campaigns/" + OPEN + "/import").with(user(as("thieuhoa")))).andReturn();
+        MvcResult page = mvc.perform(get("/campaigns/" + OPEN + "/import").with(user(account("thieuhoa")))).andReturn();
         assertThat(page.getResponse().getStatus()).isEqualTo(200);
         assertThat(page.getResponse().getContentAsString(StandardCharsets.UTF_8))
                 .contains("Nhập số liệu từ Excel", "pledges/template.xlsx", "reports/template.xlsx?period=GIUA_KY");
-        MvcResult launch = mvc.perform(get("/campaigns/launch/excel").with(user(as("truongcum")))).andReturn();
+        MvcResult launch = mvc.perform(get("/campaigns/launch/excel").with(user(account("truongcum")))).andReturn();
         assertThat(launch.getResponse().getStatus()).isEqualTo(200);
         assertThat(launch.getResponse().getContentAsString(StandardCharsets.UTF_8)).contains("launch/template.xlsx");
     }

@@ -2,14 +2,11 @@ package vn.thidua.web.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import vn.thidua.domain.shared.Deadlines;
 import vn.thidua.web.config.AppClock;
-import vn.thidua.web.testsupport.Api;
+import vn.thidua.web.testsupport.ApiTestBase;
 import vn.thidua.web.testsupport.Api.Creds;
 import vn.thidua.web.testsupport.Api.Response;
 import vn.thidua.web.testsupport.Driver;
@@ -17,8 +14,6 @@ import vn.thidua.web.testsupport.Fixture;
 import vn.thidua.web.testsupport.Rows;
 
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -26,14 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static vn.thidua.web.testsupport.Driver.dec;
 import static vn.thidua.web.testsupport.Driver.map;
-import static vn.thidua.web.testsupport.Driver.rules;
-import static vn.thidua.web.testsupport.Driver.targets;
-import static vn.thidua.web.testsupport.Driver.values;
-import static vn.thidua.web.testsupport.Problems.assertInvalid;
-import static vn.thidua.web.testsupport.Problems.assertProblem;
 import static vn.thidua.web.testsupport.Problems.assertRule;
 
 /**
@@ -42,35 +31,29 @@ import static vn.thidua.web.testsupport.Problems.assertRule;
  * around a request.
  */
 @AutoConfigureObservability
-abstract class ApiScenarioSupport {
-    static final String NO_DEMO = "thidua.demo.enabled=false";
-    static final String ADMIN_USER = "thidua.admin.user=ops";
-    static final String ADMIN_PASSWORD = "thidua.admin.password=Ops-it-secret-1";
-    static final Creds OPERATOR = new Creds("ops", "Ops-it-secret-1");
-
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
+abstract class ApiScenarioSupport extends ApiTestBase {
     @Autowired
     AppClock clock;
-
-    Api api;
-    Driver driver;
 
     /** One cluster with its users per application, shared read-only by the tests that only need a campaign. */
     private static final Map<JdbcTemplate, Fixture> SHARED_CLUSTER = new ConcurrentHashMap<>();
 
     @BeforeEach
-    void connect() {
-        api = new Api(port);
-        driver = new Driver(api, OPERATOR);
+    void releaseClock() {
         clock.release();
     }
 
     /** A campaign of its own (unique id) in the shared cluster, launched by the head. */
     Fixture campaign() {
         return driver.launch(unlaunched());
+    }
+
+    /** A campaign in the shared cluster in which the unit (by index) pledged and reported Q1, as (110, true, 50). */
+    Fixture campaignWithReport(int unit) {
+        Fixture f = campaign();
+        driver.pledged(f, unit, 110, true, 50);
+        driver.reported(f, unit, "Q1", 110, true, 50);
+        return f;
     }
 
     /** A fresh campaign id in the shared cluster, not launched yet. */
@@ -109,13 +92,37 @@ abstract class ApiScenarioSupport {
         return r;
     }
 
-    static void assertStatus(Response r, int status) {
-        assertThat(r.status()).as("%s", r).isEqualTo(status);
-    }
-
     static void assertNumber(JsonNode node, String expected) {
         assertThat(node.isNumber()).as("%s is a number", node).isTrue();
         assertThat(node.decimalValue()).isEqualByComparingTo(dec(expected));
+    }
+
+    /** A client signed in through the login form (with its CSRF token), for the pages and their downloads. */
+    java.net.http.HttpClient signedIn(Creds who) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .cookieHandler(new java.net.CookieManager()).build();
+        String base = "http://localhost:" + port;
+        String login = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+                .matcher(login);
+        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
+        String form = "username=" + who.username() + "&password="
+                + java.net.URLEncoder.encode(who.password(), StandardCharsets.UTF_8)
+                + "&_csrf=" + csrf.group(1);
+        client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        return client;
+    }
+
+    <T> java.net.http.HttpResponse<T> inSession(java.net.http.HttpClient client, String path,
+                                               java.net.http.HttpResponse.BodyHandler<T> body) throws Exception {
+        var r = client.send(java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create("http://localhost:" + port + path)).build(), body);
+        assertThat(r.statusCode()).as("%s in a session", path).isEqualTo(200);
+        return r;
     }
 
     // ------------------------------------------------------------------- commendations: proposal, close, approval
@@ -142,17 +149,6 @@ abstract class ApiScenarioSupport {
     /** A scored campaign of the same cluster as {@code other}, so of the same units. */
     Fixture scoredCampaignIn(Fixture other) {
         return scored(driver.launch(other.forNewCampaign(Driver.tag())));
-    }
-
-    private Fixture scored(Fixture f) {
-        Object[][] reports = {{110, true, 55}, {150, true, 75}, {100, true, 50}};
-        for (int u = 0; u < 3; u++) {
-            driver.pledged(f, u, 100, true, 50);
-            driver.reported(f, u, "Q1", reports[u][0], reports[u][1], reports[u][2]);
-            assertStatus(api.post(f.reportPath(u, "Q1") + "/verification").as(f.board()).header("Consistency", "wait")
-                    .json(map("verdict", "VERIFIED", "comment", "đạt")).send(), 200);
-        }
-        return f;
     }
 
     /** A decision is dated today at the latest (Vietnam time): the fixture's due dates lie in the future. */
@@ -186,6 +182,19 @@ abstract class ApiScenarioSupport {
     Response approveTable(Fixture f) {
         return api.post(f.campaignPath() + "/league-table/approval").as(f.head()).header("Consistency", "wait")
                 .json(map("meetingDate", today(), "note", "Hội nghị cụm thống nhất bảng xếp hạng")).send();
+    }
+
+    /** Closes the scored campaign and proposes the provincial flag for its leading unit (index 1): the answer. */
+    Response flagProposedAfterClose(Fixture f) {
+        assertStatus(close(f), 200);
+        Response r = propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 3, 0, 3));
+        assertStatus(r, 201);
+        return r;
+    }
+
+    /** The proposal is refused by the rule and records nothing. */
+    void assertProposalRefused(Fixture f, Map<String, Object> proposal, String rule) {
+        assertRule(recordsNothing(() -> propose(f, proposal)), rule);
     }
 
     Response propose(Fixture f, Map<String, Object> proposal) {

@@ -60,26 +60,22 @@ abstract class CommendationScenarios extends WriteSideScenarios {
     @Test
     void commendationBeforeCloseIsRefused() {
         Fixture f = scoredCampaign();
-        assertRule(recordsNothing(() -> propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 3, 0, 3))),
-                "commendation.campaign-open");
+        assertProposalRefused(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 3, 0, 3), "commendation.campaign-open");
     }
 
     @Test
     void flagWithoutBallotMajorityIsRefused() {
         Fixture f = scoredCampaign();
         assertStatus(close(f), 200);
-        assertRule(recordsNothing(() -> propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 1, 2, 3))),
-                "commendation.no-majority");
-        assertRule(recordsNothing(() -> propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 2, 0, 4))),
-                "commendation.no-majority");
+        assertProposalRefused(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 1, 2, 3), "commendation.no-majority");
+        assertProposalRefused(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 2, 0, 4), "commendation.no-majority");
     }
 
     @Test
     void aFlagWithoutAnApprovedTableIsRefused() {
         Fixture f = scoredCampaign();
         assertStatus(closeOnly(f), 200);
-        assertRule(recordsNothing(() -> propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 3, 0, 3))),
-                "commendation.table-not-approved");
+        assertProposalRefused(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 3, 0, 3), "commendation.table-not-approved");
         // A certificate of merit needs no approved table.
         assertStatus(records(2, () -> propose(f, proposal(f.unit(2), "CERTIFICATE", 3, 0, 3))), 201);
     }
@@ -87,9 +83,7 @@ abstract class CommendationScenarios extends WriteSideScenarios {
     @Test
     void conferralBeforeApprovalIsRefused() {
         Fixture f = scoredCampaign();
-        assertStatus(close(f), 200);
-        Response r = propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 3, 0, 3));
-        assertStatus(r, 201);
+        Response r = flagProposedAfterClose(f);
         String id = r.json().path("commendationId").asText();
         assertRule(recordsNothing(() -> api.post("/api/v1/commendations/" + id + "/conferral").as(f.board())
                 .json(map("decisionNo", "99/QĐ-UBND", "decisionDate", today())).send()),

@@ -13,7 +13,6 @@ import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.text.Normalizer;
 import java.util.HexFormat;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static vn.thidua.web.testsupport.Driver.map;
@@ -24,19 +23,6 @@ import static vn.thidua.web.testsupport.Driver.map;
  */
 abstract class DocumentScenarios extends ApiScenarioSupport {
     static final String MOTTO = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-
-    /** Unit 1 leads; every report is verified by the board. */
-    Fixture scoredCampaign() {
-        Fixture f = campaign();
-        Object[][] reports = {{110, true, 55}, {150, true, 75}, {100, true, 50}};
-        for (int u = 0; u < 3; u++) {
-            driver.pledged(f, u, 100, true, 50);
-            driver.reported(f, u, "Q1", reports[u][0], reports[u][1], reports[u][2]);
-            assertStatus(api.post(f.reportPath(u, "Q1") + "/verification").as(f.board()).header("Consistency", "wait")
-                    .json(map("verdict", "VERIFIED", "comment", "đạt")).send(), 200);
-        }
-        return f;
-    }
 
     Bytes pdf(String path, vn.thidua.web.testsupport.Api.Creds as) {
         Bytes r = api.get(path).as(as).sendForBytes();
@@ -287,34 +273,6 @@ abstract class DocumentScenarios extends ApiScenarioSupport {
         var again = api.get("/api/v1/commendations/" + id + "/dossier.zip").as(f.head()).sendForBytes();
         assertThat(sha256(again.body())).isEqualTo(sha256(zip.body()));
         assertThat(again.header("X-Event-Position")).isEqualTo(decision.header("X-Event-Position"));
-    }
-
-    /** A client signed in through the login form (with its CSRF token), for the pages and their downloads. */
-    java.net.http.HttpClient signedIn(vn.thidua.web.testsupport.Api.Creds who) throws Exception {
-        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
-                .cookieHandler(new java.net.CookieManager()).build();
-        String base = "http://localhost:" + port;
-        String login = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
-                .matcher(login);
-        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
-        String form = "username=" + who.username() + "&password="
-                + java.net.URLEncoder.encode(who.password(), java.nio.charset.StandardCharsets.UTF_8)
-                + "&_csrf=" + csrf.group(1);
-        client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
-                        .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
-        return client;
-    }
-
-    <T> java.net.http.HttpResponse<T> inSession(java.net.http.HttpClient client, String path,
-                                               java.net.http.HttpResponse.BodyHandler<T> body) throws Exception {
-        var r = client.send(java.net.http.HttpRequest.newBuilder(
-                java.net.URI.create("http://localhost:" + port + path)).build(), body);
-        assertThat(r.statusCode()).as("%s in a session", path).isEqualTo(200);
-        return r;
     }
 
     @Test

@@ -211,9 +211,7 @@ abstract class EvidenceScenarios extends ApiScenarioSupport {
 
     /** A campaign of its own where unit 1 has pledged and reported Q1. */
     private Fixture reported() {
-        Fixture f = campaign();
-        driver.pledged(f, 1, 110, true, 50);
-        driver.reported(f, 1, "Q1", 110, true, 50);
+        Fixture f = campaignWithReport(1);
         return f;
     }
 

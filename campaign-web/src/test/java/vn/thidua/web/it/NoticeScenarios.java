@@ -22,9 +22,7 @@ abstract class NoticeScenarios extends ApiScenarioSupport {
     @Test
     void aProposalIsPublishedForCommentsAndApprovedOnlyAfterTheNoticeWithEveryCommentAnswered() {
         Fixture f = scoredCampaign();
-        assertStatus(close(f), 200);
-        Response r = propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 3, 0, 3));
-        assertStatus(r, 201);
+        Response r = flagProposedAfterClose(f);
         String id = r.json().path("commendationId").asText();
         Instant endsAt = Instant.parse(r.json().path("noticeEndsAt").asText());
         assertThat(endsAt).isAfter(Instant.now().plusSeconds(10L * 24 * 3600));

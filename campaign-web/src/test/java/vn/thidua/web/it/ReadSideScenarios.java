@@ -175,9 +175,7 @@ abstract class ReadSideScenarios extends InspectionScenarios {
     @Test
     void aProposalCitesThePositionThatTheAsOfTableReproduces() {
         Fixture f = scoredCampaign();
-        assertStatus(close(f), 200);
-        Response r = propose(f, proposal(f.unit(1), "PROVINCIAL_FLAG", 3, 0, 3));
-        assertStatus(r, 201);
+        Response r = flagProposedAfterClose(f);
         JsonNode basis = r.json().path("basis");
         assertThat(basis.path("rank").asInt()).isEqualTo(1);
         assertNumber(basis.path("total"), "116");
@@ -193,9 +191,8 @@ abstract class ReadSideScenarios extends InspectionScenarios {
     void flagsFollowTheRankingAndTheGovernmentFlagQuota() {
         Fixture f = scoredCampaignOfANewCluster();
         assertStatus(close(f), 200);
-        assertRule(recordsNothing(() -> propose(f, proposal(f.unit(0), "PROVINCIAL_FLAG", 3, 0, 3))),
-                "commendation.not-leading");
-        assertRule(recordsNothing(() -> propose(f, proposal(f.unit(1), "GOVERNMENT_FLAG", 3, 0, 3))),
+        assertProposalRefused(f, proposal(f.unit(0), "PROVINCIAL_FLAG", 3, 0, 3), "commendation.not-leading");
+        assertProposalRefused(f, proposal(f.unit(1), "GOVERNMENT_FLAG", 3, 0, 3),
                 "commendation.government-flag-needs-provincial-flag");
         assertStatus(records(2, () -> propose(f, proposal(f.unit(0), "CERTIFICATE_OF_MERIT", 2, 1, 3))), 201);
 
@@ -205,8 +202,7 @@ abstract class ReadSideScenarios extends InspectionScenarios {
                 .json(map("comment", "đồng ý")).send(), 200);
         assertStatus(records(2, () -> propose(f, proposal(f.unit(1), "GOVERNMENT_FLAG", 3, 0, 3))), 201);
         // The same proposal again (a retry, a double click) is refused while the first one stands.
-        assertRule(recordsNothing(() -> propose(f, proposal(f.unit(1), "GOVERNMENT_FLAG", 3, 0, 3))),
-                "commendation.already-proposed");
+        assertProposalRefused(f, proposal(f.unit(1), "GOVERNMENT_FLAG", 3, 0, 3), "commendation.already-proposed");
     }
 
     @Test
@@ -230,8 +226,7 @@ abstract class ReadSideScenarios extends InspectionScenarios {
         driver.pledged(f, 0, 100, true, 50);
         driver.reported(f, 0, "Q1", 150, true, 75);
         assertStatus(close(f), 200);
-        assertRule(recordsNothing(() -> propose(f, proposal(f.unit(0), "PROVINCIAL_FLAG", 3, 0, 3))),
-                "commendation.provisional-ranking");
+        assertProposalRefused(f, proposal(f.unit(0), "PROVINCIAL_FLAG", 3, 0, 3), "commendation.provisional-ranking");
     }
 
     @Test

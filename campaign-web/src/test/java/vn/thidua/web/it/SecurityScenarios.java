@@ -3,11 +3,8 @@ package vn.thidua.web.it;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import vn.thidua.web.testsupport.Api;
+import vn.thidua.web.testsupport.ApiTestBase;
 import vn.thidua.web.testsupport.Api.Creds;
 import vn.thidua.web.testsupport.Api.Response;
 import vn.thidua.web.testsupport.Driver;
@@ -36,24 +33,14 @@ import static vn.thidua.web.testsupport.Problems.assertRule;
  * the loopback proxy), so the cases and the other tests do not share a bucket.
  */
 @AutoConfigureObservability
-abstract class SecurityScenarios {
+abstract class SecurityScenarios extends ApiTestBase {
     static final String PER_USER = "thidua.signin.per-user.attempts=5";
     static final String PER_ADDRESS = "thidua.signin.per-address.attempts=12";
-    static final Creds OPERATOR = WriteSideScenarios.OPERATOR;
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcTemplate jdbc;
-
-    Api api;
-    Driver driver;
     RawHttp raw;
 
     @BeforeEach
-    void connect() {
-        api = new Api(port);
-        driver = new Driver(api, OPERATOR);
+    void connectRaw() {
         raw = new RawHttp(port);
     }
 
@@ -219,7 +206,7 @@ abstract class SecurityScenarios {
     void theHeadOfAnotherUnitMayNotLaunchInAClusterWithARegisteredHead() {
         String tag = Driver.tag();
         String cluster = "C" + tag;
-        List<String> units = List.of("U1" + tag, "U2" + tag, "U3" + tag);
+        List<String> units = Driver.units(tag);
         Map<String, Object> body = driver.clusterBody(cluster, units);
         body.put("headUnit", units.get(0));
         assertThat(api.post("/api/v1/clusters").as(OPERATOR).json(body).send().status()).isEqualTo(201);

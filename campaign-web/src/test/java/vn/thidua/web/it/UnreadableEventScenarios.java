@@ -101,20 +101,8 @@ abstract class UnreadableEventScenarios extends ApiScenarioSupport {
 
     /** A page as a signed-in operator sees it: form login (with its CSRF token), then the page in that session. */
     String signedInPage(String path) throws Exception {
-        java.net.CookieManager cookies = new java.net.CookieManager();
-        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder().cookieHandler(cookies).build();
+        java.net.http.HttpClient client = signedIn(OPERATOR);
         String base = "http://localhost:" + port;
-        String login = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login")).build(),
-                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
-        java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
-                .matcher(login);
-        assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
-        String form = "username=" + OPERATOR.username() + "&password="
-                + java.net.URLEncoder.encode(OPERATOR.password(), StandardCharsets.UTF_8) + "&_csrf=" + csrf.group(1);
-        client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form)).build(),
-                java.net.http.HttpResponse.BodyHandlers.discarding());
         java.net.http.HttpResponse<String> page = client.send(java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(base + path)).build(), java.net.http.HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).as("%s as the operator", path).isEqualTo(200);

@@ -106,7 +106,7 @@ abstract class WriteSideScenarios extends ApiScenarioSupport {
     void fullScenarioFromClusterToClosedCampaign() {
         String tag = Driver.tag();
         String cluster = "C" + tag;
-        List<String> units = List.of("U1" + tag, "U2" + tag, "U3" + tag);
+        List<String> units = Driver.units(tag);
         Map<String, Object> clusterBody = driver.clusterBody(cluster, units);
 
         Response r = records(1, () -> api.post("/api/v1/clusters").as(OPERATOR).json(clusterBody).send());
@@ -362,9 +362,7 @@ abstract class WriteSideScenarios extends ApiScenarioSupport {
 
     @Test
     void correctionWithoutReasonIsRefused() {
-        Fixture f = campaign();
-        driver.pledged(f, 1, 110, true, 50);
-        driver.reported(f, 1, "Q1", 110, true, 50);
+        Fixture f = campaignWithReport(1);
         assertRule(recordsNothing(() -> driver.report(f, 1, "Q1", values(111, true, 50))),
                 "report.correction-needs-reason");
         Map<String, Object> blank = values(111, true, 50);
@@ -388,9 +386,7 @@ abstract class WriteSideScenarios extends ApiScenarioSupport {
 
     @Test
     void verifyingARejectedReportNeedsACorrectionFirst() {
-        Fixture f = campaign();
-        driver.pledged(f, 1, 110, true, 50);
-        driver.reported(f, 1, "Q1", 110, true, 50);
+        Fixture f = campaignWithReport(1);
         String verification = f.reportPath(1, "Q1") + "/verification";
         Response r = records(1, () -> api.post(verification).as(f.board())
                 .json(map("verdict", "REJECTED", "comment", "Thiếu hồ sơ chứng minh")).send());
@@ -410,9 +406,7 @@ abstract class WriteSideScenarios extends ApiScenarioSupport {
 
     @Test
     void headCannotVerifyItsOwnUnit() {
-        Fixture f = campaign();
-        driver.pledged(f, 0, 110, true, 50);
-        driver.reported(f, 0, "Q1", 110, true, 50);
+        Fixture f = campaignWithReport(0);
         assertRule(recordsNothing(() -> api.post(f.reportPath(0, "Q1") + "/verification").as(f.head())
                 .json(map("verdict", "VERIFIED", "comment", "tự xác minh")).send()), "verification.own-unit");
     }
@@ -432,9 +426,7 @@ abstract class WriteSideScenarios extends ApiScenarioSupport {
 
     @Test
     void nothingIsAcceptedAfterClose() {
-        Fixture f = campaign();
-        driver.pledged(f, 1, 110, true, 50);
-        driver.reported(f, 1, "Q1", 110, true, 50);
+        Fixture f = campaignWithReport(1);
         assertStatus(records(1, () -> api.post(f.campaignPath() + "/close").as(f.head()).send()), 200);
 
         assertRule(recordsNothing(() -> driver.pledge(f, 2, 110, true, 50)), "campaign.closed");
@@ -546,9 +538,7 @@ abstract class WriteSideScenarios extends ApiScenarioSupport {
 
     @Test
     void officerMayNotVerify() {
-        Fixture f = campaign();
-        driver.pledged(f, 2, 110, true, 50);
-        driver.reported(f, 2, "Q1", 110, true, 50);
+        Fixture f = campaignWithReport(2);
         for (Creds who : List.of(f.officer(1), f.officer(2), f.auditor())) {
             Response r = recordsNothing(() -> api.post(f.reportPath(2, "Q1") + "/verification").as(who)
                     .json(map("verdict", "VERIFIED", "comment", "đạt")).send());
@@ -672,7 +662,7 @@ abstract class WriteSideScenarios extends ApiScenarioSupport {
         String lower = tag.toLowerCase();
         Creds head = driver.user("head-" + lower, "U1" + tag, "CLUSTER_HEAD");
         java.time.LocalDate today = java.time.LocalDate.now(Driver.VN);
-        Fixture f = new Fixture(tag, cluster, "camp-" + lower, List.of("U1" + tag, "U2" + tag, "U3" + tag), head,
+        Fixture f = new Fixture(tag, cluster, "camp-" + lower, Driver.units(tag), head,
                 Map.of(), null, null, today.plusDays(30), today.plusDays(60), today.plusDays(200));
         Map<String, Object> campaign = Driver.campaignBody(f);
         String titleNfc = "Phong trào thi đua “Đồng khởi xây dựng nông thôn mới” năm " + today.getYear();

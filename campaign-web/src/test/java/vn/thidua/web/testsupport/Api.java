@@ -123,34 +123,28 @@ public final class Api {
 
         /** Sends it accepting anything, and answers the body as bytes (documents, workbooks, archives). */
         public Bytes sendForBytes() {
-            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                    .setHeader("Accept", "*/*");
-            headers.forEach(b::setHeader);
-            b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(body));
-            try {
-                HttpResponse<byte[]> r = client.send(b.build(), HttpResponse.BodyHandlers.ofByteArray());
-                return new Bytes(method, path, r.statusCode(), r.headers(), r.body());
-            } catch (IOException e) {
-                throw new UncheckedIOException(method + " " + path, e);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+            HttpResponse<byte[]> r = exchange("*/*", null, HttpResponse.BodyHandlers.ofByteArray());
+            return new Bytes(method, path, r.statusCode(), r.headers(), r.body());
         }
 
         public Response send() {
+            HttpResponse<String> r = exchange("application/json, application/problem+json",
+                    body == null ? null : "application/json", HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(method, path, r.statusCode(), r.headers(), r.body());
+        }
+
+        /** Sends it with this Accept header (and Content-Type, if any), its own headers and its body. */
+        private <T> HttpResponse<T> exchange(String accept, String contentType, HttpResponse.BodyHandler<T> answer) {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60))
-                    .setHeader("Accept", "application/json, application/problem+json");
-            if (body != null) {
-                b.setHeader("Content-Type", "application/json");
+                    .setHeader("Accept", accept);
+            if (contentType != null) {
+                b.setHeader("Content-Type", contentType);
             }
             headers.forEach(b::setHeader);
             b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(body));
             try {
-                HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-                return new Response(method, path, r.statusCode(), r.headers(), r.body());
+                return client.send(b.build(), answer);
             } catch (IOException e) {
                 throw new UncheckedIOException(method + " " + path, e);
             } catch (InterruptedException e) {

@@ -73,11 +73,16 @@ public final class Driver {
         return map("code", code, "name", "Cụm thi đua số " + code, "members", members);
     }
 
+    /** The three member units of the cluster of this tag. */
+    public static List<String> units(String tag) {
+        return List.of("U1" + tag, "U2" + tag, "U3" + tag);
+    }
+
     /** A registered cluster and its users, no campaign launched yet. */
     public Fixture cluster() {
         String tag = tag();
         String cluster = "C" + tag;
-        List<String> units = List.of("U1" + tag, "U2" + tag, "U3" + tag);
+        List<String> units = units(tag);
         Api.Response r = api.post("/api/v1/clusters").as(operator).json(clusterBody(cluster, units)).send();
         assertThat(r.status()).as("register cluster: %s", r).isEqualTo(201);
         String lower = tag.toLowerCase(Locale.ROOT);

@@ -2,7 +2,6 @@ package vn.thidua.web.ui.forms;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,6 +31,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static vn.thidua.web.ui.forms.FormSupport.allowed;
+import static vn.thidua.web.ui.forms.FormSupport.flash;
 
 /**
  * Secret ballots in pages: the campaign's ballots and, for its head after close, the form that opens one (candidates
@@ -98,7 +100,7 @@ public class BallotPagesController {
             try {
                 String id = ballots.open(caller.waiting(Consistency.ALL_PROJECTIONS), campaignId, null, title,
                         closesAt, candidates);
-                flash(redirect, "forms.ballots.opened");
+                flash(redirect, messages, "forms.ballots.opened");
                 return "redirect:/ballots/" + id;
             } catch (RuntimeException e) {
                 Refusals.record(e, errors, path -> path.startsWith("candidates") ? null : path,
@@ -137,7 +139,7 @@ public class BallotPagesController {
         if (!errors.any()) {
             try {
                 ballots.vote(caller.waiting(Consistency.ALL_PROJECTIONS), ballotId, choices);
-                flash(redirect, "forms.ballot.voted");
+                flash(redirect, messages, "forms.ballot.voted");
                 return "redirect:/ballots/" + ballotId;
             } catch (RuntimeException e) {
                 Refusals.record(e, errors, path -> choiceField(ballot, path), null);
@@ -157,7 +159,7 @@ public class BallotPagesController {
         FormErrors errors = new FormErrors(messages);
         try {
             ballots.close(caller.waiting(Consistency.ALL_PROJECTIONS), ballotId);
-            flash(redirect, "forms.ballot.closed");
+            flash(redirect, messages, "forms.ballot.closed");
             return "redirect:/ballots/" + ballotId;
         } catch (AccessDeniedException e) {
             throw e;
@@ -219,18 +221,5 @@ public class BallotPagesController {
         Map<String, String> names = new LinkedHashMap<>();
         terms.members().forEach(m -> names.put(m.code(), m.name()));
         return names;
-    }
-
-    private static boolean allowed(Runnable check) {
-        try {
-            check.run();
-            return true;
-        } catch (AccessDeniedException e) {
-            return false;
-        }
-    }
-
-    private void flash(RedirectAttributes redirect, String key) {
-        redirect.addFlashAttribute("flashMessage", messages.getMessage(key, null, LocaleContextHolder.getLocale()));
     }
 }

@@ -4,8 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,6 +34,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+
+import static vn.thidua.web.ui.forms.FormSupport.allowed;
+import static vn.thidua.web.ui.forms.FormSupport.flash;
 
 /**
  * Commendations of a campaign with each one's full history; the cluster head proposes after close (with the
@@ -105,7 +106,7 @@ public class CommendationPagesController {
                         body.ballot() == null ? null
                                 : new Ballot(body.ballot().inFavour(), body.ballot().against(), body.ballot().cast()),
                         body.ballotId());
-                flash(redirect, "forms.commendation.proposed");
+                flash(redirect, messages, "forms.commendation.proposed");
                 return "redirect:/campaigns/" + campaignId + "/commendations";
             } catch (RuntimeException e) {
                 Refusals.record(e, errors, path -> "ballot".equals(path) ? "ballot.cast" : path,
@@ -181,7 +182,7 @@ public class CommendationPagesController {
             Refusals.record(e, errors, p -> prefix + p, null);
         }
         if (!errors.any()) {
-            flash(redirect, "forms.commendation.done." + action);
+            flash(redirect, messages, "forms.commendation.done." + action);
             return "redirect:/campaigns/" + current.campaignId() + "/commendations#c-" + id;
         }
         response.setStatus(422);
@@ -229,30 +230,9 @@ public class CommendationPagesController {
         }
     }
 
-    private static boolean allowed(Runnable check) {
-        try {
-            check.run();
-            return true;
-        } catch (AccessDeniedException e) {
-            return false;
-        }
-    }
-
-    private void flash(RedirectAttributes redirect, String key) {
-        redirect.addFlashAttribute("flashMessage", messages.getMessage(key, null, LocaleContextHolder.getLocale()));
-    }
 
     private static Integer integer(Map<String, String> params, String name, FormErrors errors) {
-        String raw = params.get(name);
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(raw.trim());
-        } catch (NumberFormatException e) {
-            errors.field(name, "field.whole-number");
-            return null;
-        }
+        return FormSupport.integer(params.get(name), name, errors);
     }
 
     private static String blankToNull(String s) {

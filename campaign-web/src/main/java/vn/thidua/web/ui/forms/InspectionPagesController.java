@@ -2,7 +2,6 @@ package vn.thidua.web.ui.forms;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -27,6 +26,8 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static vn.thidua.web.ui.forms.FormSupport.flash;
 
 /**
  * Cross-inspection teams of a campaign and the meeting's approval of its table: everyone who may read the campaign
@@ -73,7 +74,7 @@ public class InspectionPagesController {
         if (!errors.any()) {
             try {
                 service.assignInspection(caller, campaignId, periodCode, inspectorUnit, inspectedUnits);
-                flash(redirect, "forms.inspections.assigned");
+                flash(redirect, messages, "forms.inspections.assigned");
                 return "redirect:/campaigns/" + campaignId + "/inspections";
             } catch (RuntimeException e) {
                 Refusals.record(e, errors, path -> path, null);
@@ -107,7 +108,7 @@ public class InspectionPagesController {
         if (!errors.any()) {
             try {
                 service.approveTable(caller, campaignId, date, text);
-                flash(redirect, "forms.approval.done");
+                flash(redirect, messages, "forms.approval.done");
                 return "redirect:/campaigns/" + campaignId + "/inspections";
             } catch (RuntimeException e) {
                 Refusals.record(e, errors, path -> path, null);
@@ -146,9 +147,5 @@ public class InspectionPagesController {
         model.addAttribute("errors", errors);
         model.addAttribute("today", LocalDate.now(vn.thidua.domain.shared.Deadlines.ZONE).toString());
         return "forms/inspections";
-    }
-
-    private void flash(RedirectAttributes redirect, String key) {
-        redirect.addFlashAttribute("flashMessage", messages.getMessage(key, null, LocaleContextHolder.getLocale()));
     }
 }

@@ -32,6 +32,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 
+import static vn.thidua.web.ui.forms.FormSupport.integer;
+
 /**
  * The cluster head launches a campaign: contents with indicators, periods, scoring rules. Rows are added and removed
  * by a few lines of script, or without script by the form's own add/remove buttons (the server re-renders the form).
@@ -201,18 +203,6 @@ public class LaunchFormController {
             errors.field(path, ValueInputs.numberError(raw));
         }
         return n;
-    }
-
-    private static Integer integer(String raw, String path, FormErrors errors) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            return Integer.valueOf(raw.trim());
-        } catch (NumberFormatException e) {
-            errors.field(path, "field.whole-number");
-            return null;
-        }
     }
 
     private static LocalDate date(String raw, String path, FormErrors errors) {

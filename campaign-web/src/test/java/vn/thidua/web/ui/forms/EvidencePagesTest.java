@@ -7,32 +7,20 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.web.it.EvidenceFiles;
-import vn.thidua.web.security.UserStore;
-import vn.thidua.web.testsupport.OnH2;
+import vn.thidua.web.testsupport.DemoSeedMvcTest;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -43,35 +31,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * form (several at once, and one by the page's script asking JSON), listed, downloaded, shown beside the values on
  * the head's verification page, named in the audit trail and in the unit's workbook, withdrawn with a reason.
  */
-@OnH2
-@SpringBootTest(properties = {"thidua.demo.enabled=true", "thidua.demo.password=Demo-pass-1"})
-@AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class EvidencePagesTest {
-    static final String OPEN = "cum-ii-" + LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+class EvidencePagesTest extends DemoSeedMvcTest {
     static final String UNIT = "THIEU_HOA";
     static final String PERIOD = "GIUA_KY";
 
-    @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserStore users;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
-    CampaignTermsLookup campaigns;
-
-    RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
-    }
 
     long events(String type) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry WHERE payload_type LIKE ?", Long.class,
                 "%." + type);
-    }
-
-    String body(MvcResult result) throws Exception {
-        return result.getResponse().getContentAsString(StandardCharsets.UTF_8);
     }
 
     String reportForm() throws Exception {

@@ -5,57 +5,31 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.shared.Deadlines;
 import vn.thidua.web.config.AppClock;
-import vn.thidua.web.security.UserStore;
-import vn.thidua.web.testsupport.OnH2;
+import vn.thidua.web.testsupport.DemoSeedMvcTest;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /** The form pages against the seeded demo: the open current-year campaign and the closed 2021 one. */
-@OnH2
-@SpringBootTest(properties = {"thidua.demo.enabled=true", "thidua.demo.password=Demo-pass-1"})
-@AutoConfigureMockMvc
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FormPagesTest {
-    static final String OPEN = "cum-ii-" + LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")).getYear();
+class FormPagesTest extends DemoSeedMvcTest {
     static final String UNIT = "THIEU_HOA";
 
     @Autowired
-    MockMvc mvc;
-    @Autowired
-    UserStore users;
-    @Autowired
-    JdbcTemplate jdbc;
-    @Autowired
     AppClock clock;
-    @Autowired
-    CampaignTermsLookup campaigns;
-
-    RequestPostProcessor as(String username) {
-        return user(users.loadUserByUsername(username));
-    }
 
     long events() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM domain_event_entry", Long.class);
@@ -90,8 +64,10 @@ class FormPagesTest {
         return request;
     }
 
-    String body(MvcResult result) throws Exception {
-        return result.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+    /** The pledge form as the officer gets it back when the value typed is refused (nothing is recorded). */
+    String refusedPledge(String indicator, String value) throws Exception {
+        return body(mvc.perform(pledge(UNIT, indicator, value).with(as("thieuhoa")))
+                .andExpect(status().isUnprocessableEntity()).andReturn());
     }
 
     @Test
@@ -115,8 +91,7 @@ class FormPagesTest {
     @Order(2)
     void belowFloorIsShownAtTheFieldAndRecordsNothing() throws Exception {
         long before = events();
-        String page = body(mvc.perform(pledge(UNIT, "THU_NGAN_SACH", "90").with(as("thieuhoa")))
-                .andExpect(status().isUnprocessableEntity()).andReturn());
+        String page = refusedPledge("THU_NGAN_SACH", "90");
         assertThat(page).contains("Chỉ tiêu đăng ký thấp hơn mức sàn của cụm (100)", "id=\"v-THU_NGAN_SACH-error\"",
                 "v-THU_NGAN_SACH-help v-THU_NGAN_SACH-error", "is-invalid", "value=\"90\"");
         assertThat(events()).isEqualTo(before);
@@ -126,11 +101,9 @@ class FormPagesTest {
     @Order(2)
     void aNumberOutsideTheProductsRangeIsShownAtTheFieldInVietnameseAndRecordsNothing() throws Exception {
         long before = events();
-        String page = body(mvc.perform(pledge(UNIT, "THU_NGAN_SACH", "1e25").with(as("thieuhoa")))
-                .andExpect(status().isUnprocessableEntity()).andReturn());
+        String page = refusedPledge("THU_NGAN_SACH", "1e25");
         assertThat(page).contains("Số quá lớn", "id=\"v-THU_NGAN_SACH-error\"", "is-invalid");
-        page = body(mvc.perform(pledge(UNIT, "THU_NGAN_SACH", "100.00000001").with(as("thieuhoa")))
-                .andExpect(status().isUnprocessableEntity()).andReturn());
+        page = refusedPledge("THU_NGAN_SACH", "100.00000001");
         assertThat(page).contains("quá nhiều chữ số thập phân", "id=\"v-THU_NGAN_SACH-error\"");
         assertThat(events()).isEqualTo(before);
     }
@@ -145,8 +118,7 @@ class FormPagesTest {
                 .contains("inputmode=\"decimal\"");
         long before = events();
         for (String grouped : List.of("1.234", "1,234", "1.234,5", "1,234.5", "1.234.567")) {
-            String page = body(mvc.perform(pledge(UNIT, "TANG_TRUONG", grouped).with(as("thieuhoa")))
-                    .andExpect(status().isUnprocessableEntity()).andReturn());
+            String page = refusedPledge("TANG_TRUONG", grouped);
             assertThat(page).as(grouped).contains("id=\"v-TANG_TRUONG-error\"",
                     "không dùng dấu phân cách hàng nghìn");
         }
