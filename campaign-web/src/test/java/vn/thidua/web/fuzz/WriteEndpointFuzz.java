@@ -76,7 +76,10 @@ abstract class WriteEndpointFuzz {
             "POST /api/v1/admin/projections/{name}/replay", "no body; replays a projection (ReadSideScenarios)",
             "POST /api/v1/admin/projections/{name}/segments/{segment}/{operation}",
             "no body; splits and merges processor segments (operations tests)",
-            "POST /api/v1/admin/projections/{name}/dead-letters/retry", "no body; retries dead letters");
+            "POST /api/v1/admin/projections/{name}/dead-letters/retry", "no body; retries dead letters",
+            "POST /api/v1/campaigns/{campaignId}/reports/{unitCode}/{periodCode}/evidence",
+            "multipart/form-data, not a JSON body: hostile files (a renamed executable, HTML called .pdf, a zip bomb,"
+                    + " an empty file, one over the limit, a hostile name) are EvidenceScenarios'");
 
     /** The groups, by the operations (method and path template of the OpenAPI document) each one fuzzes. */
     static final Map<String, List<String>> GROUPS = Map.of(
@@ -92,7 +95,12 @@ abstract class WriteEndpointFuzz {
                     "POST /api/v1/commendations/{id}/conferral", "POST /api/v1/commendations/{id}/revocation"),
             "users", List.of("POST /api/v1/admin/users"),
             "ballots", List.of("POST /api/v1/campaigns/{campaignId}/ballots", "POST /api/v1/ballots/{ballotId}/votes",
-                    "POST /api/v1/ballots/{ballotId}/close"));
+                    "POST /api/v1/ballots/{ballotId}/close"),
+            "inspection", List.of("POST /api/v1/campaigns/{campaignId}/inspections",
+                    "POST /api/v1/campaigns/{campaignId}/league-table/approval"),
+            "notice", List.of("POST /api/v1/commendations/{id}/comments",
+                    "POST /api/v1/commendations/{id}/comments/{commentId}/response"),
+            "evidence", List.of("POST /api/v1/evidence/{evidenceId}/withdrawal"));
 
     static ConfigurableApplicationContext app;
     static Api api;
@@ -530,6 +538,13 @@ abstract class WriteEndpointFuzz {
             case "/api/v1/campaigns/{campaignId}/ballots" -> ballotExample();
             case "/api/v1/ballots/{ballotId}/votes" -> map("choices", map(closed.unit(1) + ":CERTIFICATE", "FOR"));
             case "/api/v1/ballots/{ballotId}/close" -> map();
+            case "/api/v1/campaigns/{campaignId}/inspections" -> map("periodCode", "Q1", "inspectorUnit",
+                    open.unit(2), "inspectedUnits", List.of(open.unit(1)));
+            case "/api/v1/campaigns/{campaignId}/league-table/approval" -> map("meetingDate",
+                    LocalDate.now(Driver.VN).toString(), "note", "Hội nghị cụm thống nhất");
+            case "/api/v1/commendations/{id}/comments" -> map("text", "Đề nghị làm rõ số liệu", "author", "Nguyễn Văn A");
+            case "/api/v1/commendations/{id}/comments/{commentId}/response" -> map("text", "Đã làm rõ");
+            case "/api/v1/evidence/{evidenceId}/withdrawal" -> map("reason", "Nhầm tệp");
             case "/api/v1/admin/users" -> map("username", "fz-" + FRESH,
                     "password", Driver.PASSWORD + "-long", "displayName", "Cán bộ Thiệu Hoá",
                     "roles", List.of("UNIT_OFFICER"), "unitCode", open.unit(2));
