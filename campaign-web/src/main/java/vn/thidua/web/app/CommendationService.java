@@ -90,8 +90,9 @@ public class CommendationService {
         LeagueRow row = table.row(unitCode).orElseThrow(() -> new NotFound("unit", unitCode
                 + " in campaign " + campaignId));
         List<CommendationView> existing = list(campaignId);
+        // The award history (every commendation stream) is read only for the one award that depends on it.
         checkEligibility(award, row, existing, holdsInCampaign(existing, unitCode)
-                || awardHistory.holdsProvincialFlag(unitCode));
+                || award == Award.GOVERNMENT_FLAG && awardHistory.holdsProvincialFlag(unitCode));
         // The proposal cites the table the cluster meeting approved; a flag needs one.
         Optional<LeagueTableQueries.Approved> approved = leagueTables.approved(campaignId);
         require(!award.isFlag() || approved.isPresent(), "commendation.table-not-approved",
