@@ -204,9 +204,6 @@ public class CommendationService {
 
     public List<CommendationView> list(String campaignId) {
         campaigns.require(campaignId);
-        return streams.streamsStartedBy(CommendationProposed.class).stream()
-                .map(stream -> CommendationView.of(streams.read(stream)))
-                .filter(c -> c != null && c.campaignId().equals(campaignId))
-                .toList();
+        return all().stream().filter(c -> c.campaignId().equals(campaignId)).toList();
     }
 }

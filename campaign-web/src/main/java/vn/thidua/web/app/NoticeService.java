@@ -4,12 +4,9 @@ import org.springframework.stereotype.Service;
 import vn.thidua.command.support.CampaignTermsLookup;
 import vn.thidua.domain.campaign.CampaignTerms;
 import vn.thidua.domain.commendation.AnswerComment;
-import vn.thidua.domain.commendation.CommendationProposed;
 import vn.thidua.domain.commendation.CommentOnProposal;
 import vn.thidua.domain.shared.NotFound;
-import vn.thidua.domain.shared.StreamIds;
 import vn.thidua.domain.shared.UnitRef;
-import vn.thidua.eventstore.EventStreams;
 import vn.thidua.web.api.CommendationView;
 import vn.thidua.web.security.Permissions;
 
@@ -28,15 +25,15 @@ public class NoticeService {
     private final CommandSender commands;
     private final Permissions permissions;
     private final CampaignTermsLookup campaigns;
-    private final EventStreams streams;
+    private final CommendationService commendations;
     private final Clock clock;
 
     public NoticeService(CommandSender commands, Permissions permissions, CampaignTermsLookup campaigns,
-                         EventStreams streams, Clock clock) {
+                         CommendationService commendations, Clock clock) {
         this.commands = commands;
         this.permissions = permissions;
         this.campaigns = campaigns;
-        this.streams = streams;
+        this.commendations = commendations;
         this.clock = clock;
     }
 
@@ -65,9 +62,8 @@ public class NoticeService {
     /** The proposals whose notice is open now, the soonest to end first. */
     public List<Notice> open() {
         Instant now = clock.instant();
-        return streams.streamsStartedBy(CommendationProposed.class).stream()
-                .map(stream -> CommendationView.of(streams.read(stream)))
-                .filter(c -> c != null && c.noticeOpen(now))
+        return commendations.all().stream()
+                .filter(c -> c.noticeOpen(now))
                 .sorted(Comparator.comparing(CommendationView::noticeEndsAt))
                 .map(c -> new Notice(c.commendationId(), c.campaignId(), c.unitCode(), unitName(c), c.award().name(),
                         c.rationale(), c.noticeEndsAt()))
@@ -80,10 +76,6 @@ public class NoticeService {
     }
 
     private CommendationView require(String commendationId) {
-        CommendationView c = CommendationView.of(streams.read(StreamIds.commendation(commendationId)));
-        if (c == null) {
-            throw new NotFound("commendation", commendationId);
-        }
-        return c;
+        return commendations.find(commendationId).orElseThrow(() -> new NotFound("commendation", commendationId));
     }
 }
